@@ -1,0 +1,189 @@
+package streamtest
+
+import (
+	"fmt"
+	"iter"
+	"runtime"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+// fakeTB records the first Fatalf and ends the goroutine, as testing.T does.
+type fakeTB struct {
+	testing.TB
+	failure string
+}
+
+func (f *fakeTB) Helper() {}
+
+func (f *fakeTB) Fatalf(format string, args ...any) {
+	f.failure = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+// checkFailure runs Check on a fake TB and returns its failure message.
+func checkFailure(input []Elem[int], op func(iter.Seq2[int, error]) iter.Seq2[int, error], opts ...Option) string {
+	tb := &fakeTB{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Check(tb, input, op, opts...)
+	}()
+	<-done
+	return tb.failure
+}
+
+func identity(s iter.Seq2[int, error]) iter.Seq2[int, error] { return s }
+
+func TestCheckPassesCorrectOperators(t *testing.T) {
+	for _, c := range Cases() {
+		t.Run(c.Name, func(t *testing.T) {
+			if got := checkFailure(c.Input, identity); got != "" {
+				t.Fatalf("Check(identity) failed: %s", got)
+			}
+			if got := checkFailure(c.Input, identity, Unordered()); got != "" {
+				t.Fatalf("Check(identity, Unordered()) failed: %s", got)
+			}
+		})
+	}
+}
+
+func TestCheckReturnsFullRun(t *testing.T) {
+	in := Cases()[6].Input
+	got := Check(t, in, identity)
+	if len(got) != len(in) {
+		t.Fatalf("Check(identity) returned %d elements, want %d", len(got), len(in))
+	}
+	for i := range in {
+		if got[i] != in[i] {
+			t.Fatalf("Check(identity)[%d] = %v, want %v", i, got[i], in[i])
+		}
+	}
+}
+
+func TestCheckCatchesBrokenOperators(t *testing.T) {
+	in := Vals(1, 2, 3, 4)
+	tests := []struct {
+		name string
+		op   func(iter.Seq2[int, error]) iter.Seq2[int, error]
+		opts []Option
+		want string
+	}{
+		{
+			name: "yield after false",
+			op: func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+				return func(yield func(int, error) bool) {
+					for v, err := range s {
+						yield(v, err)
+					}
+				}
+			},
+			want: "called again after it returned false",
+		},
+		{
+			name: "starts the source when built",
+			op: func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+				for range s {
+					break
+				}
+				return s
+			},
+			want: "building the stream started the source",
+		},
+		{
+			name: "never stops the source",
+			op: func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+				return func(yield func(int, error) bool) {
+					next, stop := iter.Pull2(s)
+					// The bug under test: the source's cleanup does not run
+					// before the range returns. Stop it later, for goleak.
+					t.Cleanup(stop)
+					for {
+						v, err, ok := next()
+						if !ok || !yield(v, err) {
+							return
+						}
+					}
+				}
+			},
+			want: "cleaned up",
+		},
+		{
+			name: "second range differs",
+			op: func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+				ranges := 0
+				return func(yield func(int, error) bool) {
+					ranges++
+					for v, err := range s {
+						if !yield(v*ranges, err) {
+							return
+						}
+					}
+				}
+			},
+			want: "second range differs",
+		},
+		{
+			name: "breaking runs reorder",
+			op:   changedAfterTwoRanges(func(held []int) { held[0], held[1] = held[1], held[0] }),
+			want: "prefix",
+		},
+		{
+			name: "breaking runs invent an element",
+			op:   changedAfterTwoRanges(func(held []int) { held[1] = -held[1] }),
+			opts: []Option{Unordered()},
+			want: "does not have",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := checkFailure(in, tt.op, tt.opts...)
+			if !strings.Contains(got, tt.want) {
+				t.Fatalf("Check failure = %q, want it to mention %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// changedAfterTwoRanges returns an operator that passes values through on
+// its first two ranges (Check's two full runs) and applies change to them on
+// later ones (Check's breaking runs).
+func changedAfterTwoRanges(change func([]int)) func(iter.Seq2[int, error]) iter.Seq2[int, error] {
+	return func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+		ranges := 0
+		return func(yield func(int, error) bool) {
+			ranges++
+			var held []int
+			for v := range s {
+				held = append(held, v)
+			}
+			if ranges > 2 {
+				change(held)
+			}
+			for _, v := range held {
+				if !yield(v, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func TestSourceCountsRanges(t *testing.T) {
+	src := NewSource(Vals(1, 2, 3))
+	for range src.Seq() {
+		break
+	}
+	for range src.Seq() {
+	}
+	starts, cleanups, produced := src.Stats()
+	if starts != 2 || cleanups != 2 || produced != 4 {
+		t.Fatalf("Stats() = %d, %d, %d, want 2, 2, 4", starts, cleanups, produced)
+	}
+}
