@@ -1,0 +1,101 @@
+package seq
+
+import (
+	"context"
+	"iter"
+)
+
+// Values returns a plain iterator over the values of s, for code that takes
+// an [iter.Seq], such as [slices.Collect]. It stops at the first error
+// element of s, stops s, and stores that error in *errp; when s has no error
+// element, *errp is left untouched, so set it to nil before ranging again.
+// The empty s gives the empty iterator.
+//
+// Breaking out of the loop stops s at once and leaves *errp untouched. Over
+// an infinite s without errors it ends only when the consumer breaks. Each
+// range ranges s again, so the iterator is re-iterable when s is. Values
+// panics if s or errp is nil.
+func Values[T any](s iter.Seq2[T, error], errp *error) iter.Seq[T] {
+	checkStream("seq.Values", s)
+	if errp == nil {
+		panic("seq.Values: nil error pointer")
+	}
+	return func(yield func(T) bool) {
+		for v, err := range s {
+			if err != nil {
+				*errp = err
+				return
+			}
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// WithContext returns s bounded by ctx: the elements of s, values and errors
+// as they are, until ctx is done. WithContext checks ctx before it starts s
+// and before handing over each element. Once ctx is done it yields
+// [context.Cause](ctx) once and ends, stopping s; if ctx is done before the
+// range starts, s is never started. The empty s gives the empty stream while
+// ctx is live.
+//
+// WithContext runs s on the consumer's goroutine and cannot interrupt it:
+// an s blocked inside its own work is waited for, and ctx is seen only at
+// the next element. Build s with the same ctx to end it sooner. Over an
+// infinite s the stream ends when ctx is done or the consumer breaks out of
+// the loop; a break stops s at once.
+//
+// Each range ranges s again, so the stream is re-iterable when s is.
+// WithContext panics if ctx or s is nil.
+func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T, error] {
+	checkCtx("seq.WithContext", ctx)
+	checkStream("seq.WithContext", s)
+	return func(yield func(T, error) bool) {
+		var zero T
+		if ctx.Err() != nil {
+			yield(zero, context.Cause(ctx))
+			return
+		}
+		for v, err := range s {
+			if ctx.Err() != nil {
+				yield(zero, context.Cause(ctx))
+				return
+			}
+			if !yield(v, err) {
+				return
+			}
+		}
+	}
+}
+
+// YieldFrom passes every element of s, values and errors alike, to yield,
+// in order, and reports whether the consumer wants more. It returns true
+// when s ended (at once for the empty s) and false when yield returned
+// false; s is then stopped, and the producer that called YieldFrom must
+// return without calling yield again. Over an infinite s it returns only
+// when the consumer stops.
+//
+// YieldFrom is Python's `yield from` for producers written as functions
+// that return a stream. Python's asynchronous generators have no
+// `async yield from` (PEP 525), so there a producer writes
+// `async for x in sub: yield x`; in Go that loop, with the stop check that
+// range-over-func needs, is
+//
+//	if !seq.YieldFrom(yield, sub) {
+//		return
+//	}
+//
+// YieldFrom ranges s once, on the caller's goroutine, and does not look at
+// any context: wrap s with [WithContext] for that. It panics if yield or s
+// is nil.
+func YieldFrom[T any](yield func(T, error) bool, s iter.Seq2[T, error]) bool {
+	checkFunc("seq.YieldFrom", yield == nil)
+	checkStream("seq.YieldFrom", s)
+	for v, err := range s {
+		if !yield(v, err) {
+			return false
+		}
+	}
+	return true
+}
