@@ -92,10 +92,16 @@ func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T,
 func YieldFrom[T any](yield func(T, error) bool, s iter.Seq2[T, error]) bool {
 	checkFunc("seq.YieldFrom", yield == nil)
 	checkStream("seq.YieldFrom", s)
-	for v, err := range s {
-		if !yield(v, err) {
-			return false
+	// A direct call rather than a range statement: a range over an unknown
+	// s heap-allocates its loop state on every call, and producers often
+	// call YieldFrom once per element of their own (a tree walk, say).
+	more := true
+	s(func(v T, err error) bool {
+		if !more {
+			panic("seq.YieldFrom: s called yield again after it returned false")
 		}
-	}
-	return true
+		more = yield(v, err)
+		return more
+	})
+	return more
 }
