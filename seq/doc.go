@@ -56,6 +56,58 @@
 // Cost. Synchronous operators allocate nothing per element, except where
 // the output itself is new memory ([Chunk]'s slices, [Unique]'s set).
 //
+// # Concurrency
+//
+// [Buffer], [Merge], [MapConcurrent], [MapConcurrentUnordered] and [Batch]
+// run code on goroutines of their own; [Throttle] needs none and runs on the
+// consumer's goroutine. They follow the rules of structured concurrency:
+//
+//   - Nothing starts until the stream is ranged. Each range starts fresh
+//     goroutines, and every one of them has exited before the range
+//     statement returns: at the end of the stream, when the loop body
+//     breaks, and when it panics or calls runtime.Goexit. Breaking out
+//     tells the upstream to stop at its next yield and cancels the context
+//     given to f.
+//   - Code blocked inside an upstream or inside f is waited for. To
+//     interrupt it, build the upstream with a context and cancel that
+//     context; f's context is derived from the operator's.
+//   - When the operator's ctx is done, the stream yields
+//     [context.Cause](ctx) once, as its last element, and ends. ctx is
+//     checked before the upstream is started, while the consumer waits and
+//     before each element is handed over, so errors returned only because
+//     of the cancellation are never passed on.
+//   - Memory is bounded. [Buffer] and [Batch] let their source run at most
+//     n elements ahead of the consumer; [MapConcurrent] holds at most n
+//     elements taken from the upstream and not yet handed over (a slow
+//     head holds its slot); [MapConcurrentUnordered] runs at most n calls of
+//     f at once; each source of [Merge] runs at most 16 elements ahead.
+//   - Error elements pass through like values, and a failure of f becomes
+//     an error element in its position; the stream goes on as long as the
+//     loop body does.
+//   - A panic on one of these goroutines never kills the process. It is
+//     raised again in the consumer's goroutine as a *[PanicError] holding
+//     the value and the stack of the goroutine that panicked, and a
+//     runtime.Goexit becomes a runtime.Goexit. [Buffer], [Batch] and
+//     [MapConcurrent] raise it at the position where it happened, after
+//     the elements before it; [Merge] and [MapConcurrentUnordered] as soon
+//     as they notice. A panic of the loop body itself always wins.
+//
+// Elements cross between goroutines in batches, under one mutex and an
+// atomic counter, with no allocation per element; the package's
+// benchmarks and the README's table give the costs per element.
+//
+// A pipeline that reads pages ahead, fetches 16 documents at a time and
+// writes them in batches:
+//
+//	items := seq.Buffer(ctx, seq.Paginate(ctx, "", fetchPage), 100)
+//	docs := seq.MapConcurrent(ctx, items, 16, download)
+//	for batch, err := range seq.Batch(ctx, docs, 500, time.Second) {
+//		...
+//	}
+//
+// To hand a stream to code that wants a channel, use
+// [github.com/itergen/itergen/collect.Chan].
+//
 // # Writing a producer
 //
 // A producer is a function that returns a stream. Inside it, yield each

@@ -1,0 +1,153 @@
+package seq
+
+import (
+	"context"
+	"iter"
+	"sync"
+)
+
+// A crew is what MapConcurrent and MapConcurrentUnordered share: a feeder
+// goroutine that ranges over the upstream, up to max worker goroutines that
+// call f, and the consumer, which hands results to the loop body.
+//
+// Workers are started lazily and park on cond when there is nothing to
+// claim. They are woken the way the Go scheduler wakes threads: a new
+// input wakes a parked worker only when no worker is already searching for
+// work, and a searcher that claims an input makes sure up to two others
+// search if inputs are left. Every input is thus claimed as soon as a
+// worker is free (a call of f that waits for another call never
+// deadlocks), while cheap calls of f are served by few workers and few
+// wake-ups, and a burst of inputs wakes workers in a tree, not a chain.
+type crew struct {
+	ctx    context.Context // the operator's
+	fctx   context.Context // given to f; cancelled when the consumer is done
+	cancel context.CancelFunc
+	win    window        // elements taken from upstream and not yet handed over
+	stop   chan struct{} // closed when the consumer is done
+	wg     sync.WaitGroup
+	spawn  func() // runs a worker
+
+	mu        sync.Mutex
+	cond      sync.Cond // parked workers
+	max       int
+	workers   int // started and not exited
+	idle      int // parked
+	searching int // awake and looking for an input
+	halted    bool
+	stopped   bool
+	fdone     bool // the feeder has returned
+	cwait     bool // the consumer sleeps on wake
+	wake      chan struct{}
+	late      *failure // the upstream failed after it was told to stop
+}
+
+func (c *crew) init(ctx context.Context, n int, spawn func()) {
+	c.ctx = ctx
+	c.fctx, c.cancel = context.WithCancel(ctx)
+	c.win.init(n)
+	c.stop = make(chan struct{})
+	c.spawn = spawn
+	c.cond.L = &c.mu
+	c.max = n
+	c.wake = make(chan struct{}, 1)
+}
+
+// wakeWorkers makes sure that min(unclaimed, want) workers are searching
+// for the unclaimed inputs, waking parked workers or starting new ones.
+// The feeder wants one searcher; a searcher that claims an input wants two
+// for the inputs left, so that a burst of inputs wakes the workers in a
+// tree rather than a chain. Call it with mu held.
+func (c *crew) wakeWorkers(unclaimed, want int) {
+	for c.searching < min(unclaimed, want) && !c.halted {
+		switch {
+		case c.idle > 0:
+			c.idle--
+			c.cond.Signal()
+		case c.workers < c.max:
+			c.workers++
+			c.wg.Add(1)
+			go c.spawn()
+		default:
+			return
+		}
+		c.searching++
+	}
+}
+
+// park puts a searching worker to sleep until wakeWorkers or halt wakes it.
+// Call it with mu held.
+func (c *crew) park() {
+	c.searching--
+	c.idle++
+	c.cond.Wait()
+}
+
+// wakeConsumer wakes the consumer if it sleeps. Call it with mu held.
+func (c *crew) wakeConsumer() {
+	if c.cwait {
+		c.cwait = false
+		wakeOne(c.wake)
+	}
+}
+
+// halt tells the feeder and the workers to stop and cancels the context of
+// f. It may be called more than once.
+func (c *crew) halt() {
+	c.mu.Lock()
+	c.halted = true
+	c.cond.Broadcast()
+	if !c.stopped {
+		c.stopped = true
+		close(c.stop)
+	}
+	c.mu.Unlock()
+	c.cancel()
+}
+
+// drive runs the consumer's side: consume hands elements to the loop body
+// and reports a failure to raise or that ctx is done; then every goroutine
+// is stopped and waited for before the failure, if any, is raised.
+func (c *crew) drive(consume func() (*failure, bool), yieldCause func()) {
+	normal := false
+	defer func() {
+		if !normal { // the loop body panicked or exited: its way out wins
+			c.halt()
+			c.wg.Wait()
+		}
+	}()
+	fail, cause := consume()
+	c.halt()
+	if cause {
+		yieldCause()
+	}
+	c.wg.Wait()
+	normal = true
+	if fail == nil {
+		fail = c.late
+	}
+	fail.raise()
+}
+
+// feed runs the upstream s on the calling goroutine, which wg counts:
+// put takes each element (false: stop), win bounds how far s runs ahead
+// until stop is closed, and end records how s ended, with told reporting
+// whether s had been told to stop.
+func feed[T any](wg *sync.WaitGroup, win *window, stop <-chan struct{}, s iter.Seq2[T, error], put func(T, error) bool, end func(f *failure, told bool)) {
+	defer wg.Done()
+	told, ok := false, false
+	defer func() {
+		var f *failure
+		if !ok {
+			f = capture(recover())
+		}
+		end(f, told)
+	}()
+	s(func(v T, err error) bool {
+		if !put(v, err) || !win.add(stop) {
+			told = true
+			return false
+		}
+		return true
+	})
+	ok = true
+}

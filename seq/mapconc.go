@@ -1,0 +1,302 @@
+package seq
+
+import (
+	"context"
+	"iter"
+	"math"
+)
+
+// MapConcurrent returns a stream of f applied to each value of s, with up
+// to n calls of f running at once on goroutines of their own, and the
+// results in the order of s. A call that returns an error yields that
+// error in the value's position; the stream goes on if the loop body goes
+// on. Error elements of s pass through in their positions, without a call
+// of f. An empty s gives an empty stream; on an infinite s, MapConcurrent
+// goes on until the loop body stops.
+//
+// n counts the elements taken from s and not yet handed to the loop body:
+// calls in progress, finished results and errors together. Results wait
+// for the ones before them, so a slow call holds back the stream
+// (head-of-line blocking): while the result of element i is not ready,
+// only elements i+1 to i+n-1 are taken, and once their calls are done no
+// call runs until it is. Use [MapConcurrentUnordered] when order does not
+// matter.
+//
+// Each range starts a goroutine that ranges over s afresh and, lazily, at
+// most n goroutines that call f; the stream can be ranged again when s
+// can, and a stream never ranged starts nothing. f is called with a
+// context derived from ctx that is cancelled when the stream ends, the
+// loop body stops early or ctx is done.
+//
+// When the loop body stops early, the context of f is cancelled, s is told
+// to stop at its next yield, results not yet handed over are dropped, and
+// the range statement returns after s and every call of f have returned
+// and all the goroutines have exited. A goroutine blocked inside s or f is
+// waited for: cancel the context s was built with (f's context is
+// cancelled for it) to interrupt it.
+//
+// When ctx is done, the stream yields [context.Cause](ctx) as its last
+// element and stops as above; errors that f or s return because ctx was
+// cancelled are not passed on. ctx is checked before s is started, while
+// the consumer waits, and before each element is handed over.
+//
+// A panic in f or in s is raised again in the consumer's goroutine, as a
+// *[PanicError] holding the value and the stack of the goroutine that
+// panicked, at the position where it happened: after the results before
+// it. A runtime.Goexit in f or s becomes a runtime.Goexit in the
+// consumer's goroutine. Failures at positions the loop body never reaches
+// (it stopped before) are dropped, except a panic raised by s in its
+// cleanup after it was told to stop: that one surfaces when the range
+// statement ends, unless the loop body is itself panicking.
+//
+// Inputs and results cross between goroutines under one mutex, results in
+// batches, with no allocation per element. With a trivial f on two cores
+// that costs about 45 ns per element with n = 64 and 180 ns with n = 4
+// (the window of n elements limits the batches), against 470 ns and 390 ns
+// for an errgroup-style pipeline over unbuffered channels.
+//
+// MapConcurrent panics if ctx, s or f is nil or n is less than 1.
+func MapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
+	checkCtx("seq.MapConcurrent", ctx)
+	checkStream("seq.MapConcurrent", s)
+	checkFunc("seq.MapConcurrent", f == nil)
+	if n < 1 {
+		panic("seq.MapConcurrent: n must be at least 1")
+	}
+	return func(yield func(U, error) bool) {
+		var zero U
+		if ctx.Err() != nil {
+			yield(zero, context.Cause(ctx))
+			return
+		}
+		o := &ordered[T, U]{
+			f:    f,
+			cut:  math.MaxInt,
+			ring: make([]*mapSlot[T, U], ringSize(n)),
+		}
+		o.init(ctx, n, o.work)
+		o.wg.Add(1)
+		go feed(&o.wg, &o.win, o.stop, s, o.put, o.end)
+		o.drive(
+			func() (*failure, bool) { return o.consume(yield) },
+			func() { yield(zero, context.Cause(ctx)) },
+		)
+	}
+}
+
+// ringSize is the first size of the ring of MapConcurrent: small, so that
+// a large n costs memory only when that many elements are in flight.
+func ringSize(n int) int {
+	size := 1
+	for size < n && size < 64 {
+		size *= 2
+	}
+	return size
+}
+
+// ordered is the engine of MapConcurrent. Element i of s lives in a slot
+// found at ring[i&(len(ring)-1)] from the time the feeder takes it until
+// the consumer collects it; a worker that claims it owns its in and out
+// until it marks it done. Slots are recycled through free.
+type ordered[T, U any] struct {
+	crew
+	f func(context.Context, T) (U, error)
+
+	// Guarded by mu.
+	ring    []*mapSlot[T, U] // a power of two long
+	free    []*mapSlot[T, U]
+	head    int // first element the consumer has not collected
+	fed     int // elements taken from s
+	next    int // first value not claimed by a worker, or fed
+	cut     int // elements from cut on are not wanted: a failure is there
+	waitFor int // the element the consumer sleeps on, when cwait is set
+	endFail *failure
+}
+
+type mapSlot[T, U any] struct {
+	in   T
+	out  U
+	err  error
+	fail *failure
+	done bool
+}
+
+func (o *ordered[T, U]) slot(i int) *mapSlot[T, U] {
+	return o.ring[i&(len(o.ring)-1)]
+}
+
+// put takes element fed of s.
+func (o *ordered[T, U]) put(v T, err error) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.halted || o.fed >= o.cut {
+		return false
+	}
+	if o.fed-o.head == len(o.ring) {
+		o.grow()
+	}
+	var sl *mapSlot[T, U]
+	if k := len(o.free); k > 0 {
+		sl, o.free = o.free[k-1], o.free[:k-1]
+	} else {
+		sl = new(mapSlot[T, U])
+	}
+	i := o.fed
+	o.ring[i&(len(o.ring)-1)] = sl
+	o.fed++
+	if err != nil {
+		sl.err, sl.done = err, true
+		if o.next == i {
+			o.next = o.fed
+		}
+		if o.waitFor == i {
+			o.wakeConsumer()
+		}
+		return true
+	}
+	sl.in = v
+	o.wakeWorkers(1, 1)
+	return true
+}
+
+func (o *ordered[T, U]) grow() {
+	ring := make([]*mapSlot[T, U], 2*len(o.ring))
+	for i := o.head; i < o.fed; i++ {
+		ring[i&(len(ring)-1)] = o.slot(i)
+	}
+	o.ring = ring
+}
+
+func (o *ordered[T, U]) end(f *failure, told bool) {
+	o.mu.Lock()
+	o.fdone = true
+	switch {
+	case f == nil:
+	case told:
+		if o.late == nil {
+			o.late = f
+		}
+	default:
+		o.endFail = f
+		o.cut = min(o.cut, o.fed)
+	}
+	o.wakeConsumer()
+	o.mu.Unlock()
+}
+
+func (o *ordered[T, U]) work() {
+	defer o.wg.Done()
+	var sl *mapSlot[T, U]
+	i := -1
+	for {
+		var ok bool
+		if i, sl, ok = o.advance(i, sl); !ok {
+			return
+		}
+		o.call(i, sl)
+	}
+}
+
+// advance marks the slot of element prev done, if there is one, and claims
+// the next value, parking while there is none.
+func (o *ordered[T, U]) advance(prev int, psl *mapSlot[T, U]) (int, *mapSlot[T, U], bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if psl != nil {
+		psl.done = true
+		o.searching++
+		if o.waitFor == prev {
+			o.wakeConsumer()
+		}
+	}
+	for !o.halted {
+		if o.next < o.fed && o.next < o.cut {
+			i := o.next
+			sl := o.slot(i)
+			o.next++
+			for o.next < o.fed && o.slot(o.next).done { // error elements of s
+				o.next++
+			}
+			o.searching--
+			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
+			return i, sl, true
+		}
+		o.park()
+	}
+	return 0, nil, false
+}
+
+func (o *ordered[T, U]) call(i int, sl *mapSlot[T, U]) {
+	ok := false
+	defer func() {
+		if !ok {
+			o.fail(i, sl, capture(recover()))
+		}
+	}()
+	sl.out, sl.err = o.f(o.fctx, sl.in)
+	ok = true
+}
+
+// fail records that the call for element i panicked or exited. An exiting
+// worker is gone, so its slot is marked done here.
+func (o *ordered[T, U]) fail(i int, sl *mapSlot[T, U], f *failure) {
+	o.mu.Lock()
+	sl.fail = f
+	o.cut = min(o.cut, i)
+	if f.pe == nil {
+		sl.done = true
+		o.workers--
+		if o.waitFor == i {
+			o.wakeConsumer()
+		}
+	}
+	o.mu.Unlock()
+}
+
+// consume hands the results to yield in order.
+func (o *ordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
+	done := o.ctx.Done()
+	var local []*mapSlot[T, U]
+	for {
+		o.mu.Lock()
+		o.free = append(o.free, local...) // handed over and cleared
+		local = local[:0]
+		for o.head < o.fed && o.slot(o.head).done {
+			local = append(local, o.slot(o.head))
+			o.head++
+		}
+		if len(local) == 0 {
+			if o.fdone && o.head == o.fed {
+				f := o.endFail
+				o.mu.Unlock()
+				if f != nil {
+					return f, false
+				}
+				return nil, doneCheck(done)
+			}
+			o.cwait, o.waitFor = true, o.head
+			o.mu.Unlock()
+			select {
+			case <-o.wake:
+			case <-done:
+				return nil, true
+			}
+			continue
+		}
+		o.mu.Unlock()
+		for _, sl := range local {
+			if sl.fail != nil {
+				return sl.fail, false
+			}
+			if doneCheck(done) {
+				return nil, true
+			}
+			v, err := sl.out, sl.err
+			*sl = mapSlot[T, U]{}
+			o.win.release(1)
+			if !yield(v, err) {
+				return nil, false
+			}
+		}
+	}
+}

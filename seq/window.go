@@ -1,0 +1,75 @@
+package seq
+
+import "sync/atomic"
+
+// A window bounds how many elements one producing goroutine may hold ahead
+// of the consumer. The producer calls add after it has handed an element
+// over; add returns once there is room for one more, so that at most n
+// elements are ever taken and not yet released. The consumer calls release
+// as it takes elements. Only one goroutine may call add.
+//
+// Both sides touch one atomic counter per element; the producer sleeps on a
+// channel only when the window is full, and the consumer sends on it only
+// when the producer sleeps.
+type window struct {
+	n       int64
+	count   atomic.Int64
+	waiting atomic.Bool
+	wake    chan struct{}
+}
+
+func (w *window) init(n int) {
+	w.n = int64(n)
+	w.wake = make(chan struct{}, 1)
+}
+
+// add counts one more element and waits until there is room for the next.
+// It reports false if stop was closed first.
+func (w *window) add(stop <-chan struct{}) bool {
+	if w.count.Add(1) < w.n {
+		return true
+	}
+	w.waiting.Store(true)
+	// The consumer may have released before it could see waiting: look
+	// again, and take the wake-up back if it is not needed.
+	if w.count.Load() < w.n && w.waiting.CompareAndSwap(true, false) {
+		return true
+	}
+	select {
+	case <-w.wake:
+		return true
+	case <-stop:
+		return false
+	}
+}
+
+// release gives k elements back.
+func (w *window) release(k int64) {
+	w.count.Add(-k)
+	if w.waiting.Load() && w.waiting.CompareAndSwap(true, false) {
+		wakeOne(w.wake)
+	}
+}
+
+// doneCheck reports whether a context is done without locking: the nil
+// channel of a context that is never cancelled costs one comparison.
+func doneCheck(done <-chan struct{}) bool {
+	if done == nil {
+		return false
+	}
+	select {
+	case <-done:
+		return true
+	default:
+		return false
+	}
+}
+
+// wakeOne wakes a goroutine sleeping on c, a channel of capacity 1, without
+// ever blocking.
+func wakeOne(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
