@@ -85,20 +85,7 @@ func Last[T any](s iter.Seq2[T, error]) (T, bool, error) {
 // Min panics if s is nil. A panic in s passes through unchanged.
 func Min[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.Min", s)
-	var m T
-	found := false
-	for v, err := range s {
-		if err != nil {
-			var zero T
-			return zero, false, err
-		}
-		if !found {
-			m, found = v, true
-			continue
-		}
-		m = min(m, v)
-	}
-	return m, found, nil
+	return extreme(s, func(a, b T) T { return min(a, b) })
 }
 
 // Max returns the largest value of s and true. An empty stream returns the
@@ -113,6 +100,12 @@ func Min[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 // Max panics if s is nil. A panic in s passes through unchanged.
 func Max[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.Max", s)
+	return extreme(s, func(a, b T) T { return max(a, b) })
+}
+
+// extreme folds the values of s with pick, the built-in min or max; it is
+// Min and Max but for the choice.
+func extreme[T cmp.Ordered](s iter.Seq2[T, error], pick func(a, b T) T) (T, bool, error) {
 	var m T
 	found := false
 	for v, err := range s {
@@ -124,7 +117,7 @@ func Max[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 			m, found = v, true
 			continue
 		}
-		m = max(m, v)
+		m = pick(m, v)
 	}
 	return m, found, nil
 }
