@@ -34,8 +34,10 @@ func Values[T any](s iter.Seq2[T, error], errp *error) iter.Seq[T] {
 }
 
 // WithContext returns s bounded by ctx: the elements of s, values and errors
-// as they are, until ctx is done. WithContext checks ctx before it starts s
-// and before handing over each element. Once ctx is done it yields
+// as they are, until ctx is done. WithContext checks ctx before it starts s,
+// before handing over each element and when s ends, so an s that stops
+// early because ctx was cancelled does not look complete. Once ctx is done
+// it yields
 // [context.Cause](ctx) once and ends, stopping s; if ctx is done before the
 // range starts, s is never started. The empty s gives the empty stream while
 // ctx is live.
@@ -65,6 +67,10 @@ func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T,
 			if !yield(v, err) {
 				return
 			}
+		}
+		// An s that ended because ctx was cancelled must not look complete.
+		if ctx.Err() != nil {
+			yield(zero, context.Cause(ctx))
 		}
 	}
 }

@@ -87,6 +87,21 @@ func TestWithContextDone(t *testing.T) {
 			t.Errorf("upstream started %d times, cleaned up %d times, want 1 and 1", starts, cleanups)
 		}
 	})
+	t.Run("upstream ends because of the cancel", func(t *testing.T) {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		defer cancel(nil)
+		var quits iter.Seq2[int, error] = func(yield func(int, error) bool) {
+			if !yield(1, nil) {
+				return
+			}
+			cancel(errSourceStop)
+			// A producer that sees ctx done and returns without a word.
+		}
+		got := streamtest.Collect(seq.WithContext(ctx, quits))
+		if diff := cmp.Diff([]srcElem{{V: 1}, {Err: errSourceStop}}, got, sourceErrorsEqual); diff != "" {
+			t.Errorf("WithContext over a stream cut short by ctx (-want +got):\n%s", diff)
+		}
+	})
 }
 
 func TestValues(t *testing.T) {
