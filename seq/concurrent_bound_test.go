@@ -83,8 +83,12 @@ func TestMapConcurrentBound(t *testing.T) {
 						t.Fatalf("%s: unexpected error %v", m.name, err)
 					}
 					received++
-					if p := produced.Load(); p-int64(received) > int64(n) {
-						t.Fatalf("%s(n=%d): %d elements produced, %d handed over: more than n held", m.name, n, p, received)
+					held := int64(n)
+					if m.name == "MapConcurrentUnordered" {
+						held = max(held, 64) // its documented window
+					}
+					if p := produced.Load(); p-int64(received) > held {
+						t.Fatalf("%s(n=%d): %d elements produced, %d handed over: more than %d held", m.name, n, p, received, held)
 					}
 					if received%5 == 0 {
 						runtime.Gosched() // give the workers a chance to run ahead

@@ -3,6 +3,7 @@ package seq
 import (
 	"context"
 	"iter"
+	"runtime"
 	"sync"
 )
 
@@ -41,10 +42,13 @@ type crew struct {
 	late      *failure // the upstream failed after it was told to stop
 }
 
-func (c *crew) init(ctx context.Context, n int, spawn func()) {
+// init prepares a crew of at most n workers whose feeder holds at most
+// window elements not yet handed over.
+func (c *crew) init(ctx context.Context, n, window int, spawn func()) {
 	c.ctx = ctx
 	c.fctx, c.cancel = context.WithCancel(ctx)
-	c.win.init(n)
+	c.win.init(window)
+	c.win.spins = crewSpins
 	c.stop = make(chan struct{})
 	c.spawn = spawn
 	c.cond.L = &c.mu
@@ -74,9 +78,28 @@ func (c *crew) wakeWorkers(unclaimed, want int) {
 	}
 }
 
+// crewSpins is how many times a goroutine of a crew that finds nothing to
+// do yields the processor before it sleeps. With cheap calls of f, the
+// feeder, the workers and the consumer each wait for one another in turn;
+// a sleep and a wake-up cost several times what a yield does, and a
+// yield lets the goroutine it waits for run if that one is queued on the
+// same processor.
+const crewSpins = 4
+
 // park puts a searching worker to sleep until wakeWorkers or halt wakes it.
-// Call it with mu held.
-func (c *crew) park() {
+// Its first crewSpins calls in a row (counted in *spins) only yield the
+// processor instead, with mu unlocked: the worker stays searching, so the
+// feeder needs no Signal for the next input. Call it with mu held and
+// look again afterwards.
+func (c *crew) park(spins *int) {
+	if *spins < crewSpins {
+		*spins++
+		c.mu.Unlock()
+		runtime.Gosched()
+		c.mu.Lock()
+		return
+	}
+	*spins = 0
 	c.searching--
 	c.idle++
 	c.cond.Wait()

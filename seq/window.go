@@ -1,6 +1,9 @@
 package seq
 
-import "sync/atomic"
+import (
+	"runtime"
+	"sync/atomic"
+)
 
 // A window bounds how many elements one producing goroutine may hold ahead
 // of the consumer. The producer calls add after it has handed an element
@@ -9,10 +12,12 @@ import "sync/atomic"
 // as it takes elements. Only one goroutine may call add.
 //
 // Both sides touch one atomic counter per element; the producer sleeps on a
-// channel only when the window is full, and the consumer sends on it only
-// when the producer sleeps.
+// channel only when the window is full (after yielding the processor spins
+// times, if set, in case room comes first), and the consumer sends on it
+// only when the producer sleeps.
 type window struct {
 	n       int64
+	spins   int // times add yields the processor before it sleeps
 	count   atomic.Int64
 	waiting atomic.Bool
 	wake    chan struct{}
@@ -29,17 +34,27 @@ func (w *window) add(stop <-chan struct{}) bool {
 	if w.count.Add(1) < w.n {
 		return true
 	}
-	w.waiting.Store(true)
-	// The consumer may have released before it could see waiting: look
-	// again, and take the wake-up back if it is not needed.
-	if w.count.Load() < w.n && w.waiting.CompareAndSwap(true, false) {
-		return true
+	// A consumer that is busy on another processor, or waiting to run on
+	// this one, usually makes room sooner than a sleep and a wake-up take.
+	for range w.spins {
+		runtime.Gosched()
+		if w.count.Load() < w.n {
+			return true
+		}
 	}
-	select {
-	case <-w.wake:
-		return true
-	case <-stop:
-		return false
+	for {
+		w.waiting.Store(true)
+		// The consumer may have released before it could see waiting: look
+		// again, and take the wake-up back if it is not needed.
+		if w.count.Load() < w.n && w.waiting.CompareAndSwap(true, false) {
+			return true
+		}
+		select {
+		case <-w.wake:
+			return true
+		case <-stop:
+			return false
+		}
 	}
 }
 
