@@ -51,7 +51,12 @@ func (w *window) add(stop <-chan struct{}) bool {
 		}
 		select {
 		case <-w.wake:
-			return true
+			// A wake-up can be stale: a release that saw waiting still set
+			// from an earlier add, whose room that add already took. Only
+			// the count says whether there is room now.
+			if w.count.Load() < w.n {
+				return true
+			}
 		case <-stop:
 			return false
 		}
