@@ -60,14 +60,7 @@ func TestMap(t *testing.T) {
 				src := streamtest.NewSource(c.Input)
 				got, err := collect.Map(src.Seq(), k.f)
 				call := fmt.Sprintf("Map(%v, %s)", c.Input, k.name)
-				if got == nil {
-					t.Errorf("%s returned a nil map", call)
-				}
-				if diff := cmp.Diff(want, got); diff != "" {
-					t.Errorf("%s = %v, want %v (-want +got):\n%s", call, got, want, diff)
-				}
-				checkErr(t, call, err, wantErr)
-				checkSource(t, src, readUntil[int](c.Input, nil))
+				checkMap(t, call, got, want, err, wantErr, src, c.Input)
 			})
 		}
 	}
@@ -97,14 +90,7 @@ func TestSet(t *testing.T) {
 			src := streamtest.NewSource(c.Input)
 			got, err := collect.Set(src.Seq())
 			call := fmt.Sprintf("Set(%v)", c.Input)
-			if got == nil {
-				t.Errorf("%s returned a nil map", call)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("%s = %v, want %v (-want +got):\n%s", call, got, want, diff)
-			}
-			checkErr(t, call, err, wantErr)
-			checkSource(t, src, readUntil[int](c.Input, nil))
+			checkMap(t, call, got, want, err, wantErr, src, c.Input)
 		})
 	}
 }
@@ -121,14 +107,7 @@ func TestGroupBy(t *testing.T) {
 				src := streamtest.NewSource(c.Input)
 				got, err := collect.GroupBy(src.Seq(), k.f)
 				call := fmt.Sprintf("GroupBy(%v, %s)", c.Input, k.name)
-				if got == nil {
-					t.Errorf("%s returned a nil map", call)
-				}
-				if diff := cmp.Diff(want, got); diff != "" {
-					t.Errorf("%s = %v, want %v (-want +got):\n%s", call, got, want, diff)
-				}
-				checkErr(t, call, err, wantErr)
-				checkSource(t, src, readUntil[int](c.Input, nil))
+				checkMap(t, call, got, want, err, wantErr, src, c.Input)
 			})
 		}
 	}
@@ -161,4 +140,18 @@ func TestPartition(t *testing.T) {
 			})
 		}
 	}
+}
+
+// checkMap checks what Map, Set and GroupBy return: a non-nil map equal to
+// want, the error wantErr, and a source read up to its first error.
+func checkMap[K comparable, V any](t *testing.T, call string, got, want map[K]V, err, wantErr error, src *streamtest.Source[int], in []streamtest.Elem[int]) {
+	t.Helper()
+	if got == nil {
+		t.Errorf("%s returned a nil map", call)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s = %v, want %v (-want +got):\n%s", call, got, want, diff)
+	}
+	checkErr(t, call, err, wantErr)
+	checkSource(t, src, readUntil[int](in, nil))
 }
