@@ -72,11 +72,17 @@ func runChan[T any](ctx context.Context, s iter.Seq2[T, error], ch chan<- T, r *
 		if !ok {
 			// recover returns nil only while the goroutine is exiting
 			// through runtime.Goexit.
+			// A nil *seq.PanicError is wrapped like any other value, so
+			// that a panic never reads as no panic.
 			switch v := recover().(type) {
 			case nil:
 				r.goexit = true
 			case *seq.PanicError:
-				r.pe = v
+				if v != nil {
+					r.pe = v
+					break
+				}
+				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
 			default:
 				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
 			}
