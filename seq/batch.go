@@ -66,7 +66,7 @@ func Batch[T any](ctx context.Context, s iter.Seq2[T, error], n int, maxWait tim
 		b.stop = make(chan struct{})
 		b.wake = make(chan struct{}, 1)
 		b.wg.Add(1)
-		go feed(&b.wg, &b.win, b.stop, s, b.put, b.end)
+		go feed("seq.Batch", &b.wg, &b.win, b.stop, s, b.put, b.end)
 		normal := false
 		defer func() {
 			if !normal { // the loop body panicked or exited: its way out wins

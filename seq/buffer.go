@@ -47,6 +47,6 @@ func Buffer[T any](ctx context.Context, s iter.Seq2[T, error], n int) iter.Seq2[
 	}
 	srcs := []iter.Seq2[T, error]{s}
 	return func(yield func(T, error) bool) {
-		runPipe(ctx, srcs, n, yield)
+		runPipe("seq.Buffer", ctx, srcs, n, yield)
 	}
 }

@@ -36,19 +36,24 @@ func FlatMap[T, U any](s iter.Seq2[T, error], f func(T) iter.Seq2[U, error]) ite
 		// inner is built once per range so that ranging over each inner
 		// stream allocates nothing.
 		inner := func(u U, err error) bool {
+			if !more {
+				yieldAgain("seq.FlatMap")
+			}
 			more = yield(u, err)
 			return more
 		}
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.FlatMap")
+			}
 			var zero U
 			if err != nil {
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else if is := f(v); is == nil {
+				more = yield(zero, errNilInner)
+			} else {
+				is(inner)
 			}
-			is := f(v)
-			if is == nil {
-				return yield(zero, errNilInner)
-			}
-			is(inner)
 			return more
 		})
 	}
@@ -77,6 +82,9 @@ func Concat[T any](ss ...iter.Seq2[T, error]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		more := true
 		each := func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Concat")
+			}
 			more = yield(v, err)
 			return more
 		}
@@ -112,24 +120,52 @@ func Zip[A, B any](a iter.Seq2[A, error], b iter.Seq2[B, error]) iter.Seq2[Pair[
 	checkStream("seq.Zip", a)
 	checkStream("seq.Zip", b)
 	return func(yield func(Pair[A, B], error) bool) {
-		next, stop := iter.Pull2(b)
+		next, stop := iter.Pull2(guard("seq.Zip", b))
 		defer stop()
+		more := true
 		a(func(x A, err error) bool {
-			if err != nil {
-				return yield(Pair[A, B]{}, err)
+			if !more {
+				yieldAgain("seq.Zip")
 			}
-			for {
-				y, err, ok := next()
-				if !ok {
-					return false
-				}
-				if err == nil {
-					return yield(Pair[A, B]{First: x, Second: y}, nil)
-				}
-				if !yield(Pair[A, B]{}, err) {
-					return false
-				}
+			more = zipStep(x, err, next, yield)
+			return more
+		})
+	}
+}
+
+// zipStep pairs x, a value of a (or passes err, an error element of a, on)
+// with the next value of b, passing b's errors on the way. It reports
+// whether Zip goes on.
+func zipStep[A, B any](x A, err error, next func() (B, error, bool), yield func(Pair[A, B], error) bool) bool {
+	if err != nil {
+		return yield(Pair[A, B]{}, err)
+	}
+	for {
+		y, err, ok := next()
+		if !ok {
+			return false
+		}
+		if err == nil {
+			return yield(Pair[A, B]{First: x, Second: y}, nil)
+		}
+		if !yield(Pair[A, B]{}, err) {
+			return false
+		}
+	}
+}
+
+// guard returns s with a yield that panics, naming the operator name, when
+// s calls it again after it returned false: for an s that the operator
+// hands to [iter.Pull2], which would otherwise let s go on forever.
+func guard[T any](name string, s iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		more := true
+		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain(name)
 			}
+			more = yield(v, err)
+			return more
 		})
 	}
 }

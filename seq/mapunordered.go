@@ -69,7 +69,7 @@ func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error]
 		u := &unordered[T, U]{f: f}
 		u.init(ctx, n, max(n, 64), u.work)
 		u.wg.Add(1)
-		go feed(&u.wg, &u.win, u.stop, s, u.put, u.end)
+		go feed("seq.MapConcurrentUnordered", &u.wg, &u.win, u.stop, s, u.put, u.end)
 		u.drive(
 			func() (*failure, bool) { return u.consume(yield) },
 			func() { yield(zero, context.Cause(ctx)) },
@@ -205,7 +205,7 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 			f := capture(recover())
 			u.mu.Lock()
 			u.running--
-			if f.pe == nil { // this worker is exiting
+			if f.goexit { // this worker is exiting
 				u.workers--
 			} else {
 				u.searching++ // as advance would have
@@ -214,7 +214,7 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 			u.mu.Unlock()
 		}
 	}()
-	r.v, r.err = u.f(u.fctx, v)
+	r.v, r.err = apply(u.f, u.fctx, v)
 	ok = true
 	return r, true
 }

@@ -59,6 +59,6 @@ func Merge[T any](ctx context.Context, ss ...iter.Seq2[T, error]) iter.Seq2[T, e
 	}
 	srcs := slices.Clone(ss)
 	return func(yield func(T, error) bool) {
-		runPipe(ctx, srcs, mergeAhead, yield)
+		runPipe("seq.Merge", ctx, srcs, mergeAhead, yield)
 	}
 }

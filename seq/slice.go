@@ -25,13 +25,16 @@ func Take[T any](s iter.Seq2[T, error], n int) iter.Seq2[T, error] {
 		if n == 0 {
 			return
 		}
-		left := n
+		left, more := n, true
 		s(func(v T, err error) bool {
-			if err != nil {
-				return yield(v, err)
+			if !more {
+				yieldAgain("seq.Take")
 			}
-			left--
-			return yield(v, nil) && left > 0
+			if err == nil {
+				left--
+			}
+			more = yield(v, err) && left > 0
+			return more
 		})
 	}
 }
@@ -53,13 +56,17 @@ func Skip[T any](s iter.Seq2[T, error], n int) iter.Seq2[T, error] {
 		panic("seq.Skip: n must not be negative")
 	}
 	return func(yield func(T, error) bool) {
-		left := n
+		left, more := n, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Skip")
+			}
 			if err == nil && left > 0 {
 				left--
 				return true
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
@@ -80,11 +87,13 @@ func TakeWhile[T any](s iter.Seq2[T, error], f func(T) bool) iter.Seq2[T, error]
 	checkStream("seq.TakeWhile", s)
 	checkFunc("seq.TakeWhile", f == nil)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
-			if err == nil && !f(v) {
-				return false
+			if !more {
+				yieldAgain("seq.TakeWhile")
 			}
-			return yield(v, err)
+			more = (err != nil || f(v)) && yield(v, err)
+			return more
 		})
 	}
 }
@@ -106,15 +115,19 @@ func SkipWhile[T any](s iter.Seq2[T, error], f func(T) bool) iter.Seq2[T, error]
 	checkStream("seq.SkipWhile", s)
 	checkFunc("seq.SkipWhile", f == nil)
 	return func(yield func(T, error) bool) {
-		skipping := true
+		skipping, more := true, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.SkipWhile")
+			}
 			if err == nil && skipping {
 				if f(v) {
 					return true
 				}
 				skipping = false
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
@@ -144,27 +157,29 @@ func Chunk[T any](s iter.Seq2[T, error], n int) iter.Seq2[[]T, error] {
 	}
 	return func(yield func([]T, error) bool) {
 		var chunk []T
+		more := true
+		flush := func() bool {
+			c := chunk
+			chunk = nil
+			more = yield(c, nil)
+			return more
+		}
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Chunk")
+			}
 			if err == nil {
 				if chunk == nil {
 					chunk = make([]T, 0, min(n, maxChunkPrealloc))
 				}
 				chunk = append(chunk, v)
-				if len(chunk) < n {
-					return true
-				}
-				c := chunk
-				chunk = nil
-				return yield(c, nil)
+				return len(chunk) < n || flush()
 			}
-			if len(chunk) > 0 {
-				c := chunk
-				chunk = nil
-				if !yield(c, nil) {
-					return false
-				}
+			if len(chunk) > 0 && !flush() {
+				return false
 			}
-			return yield(nil, err)
+			more = yield(nil, err)
+			return more
 		})
 		// Every yield above follows a flush, so chunk holds values only
 		// when s ended on its own.

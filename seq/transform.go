@@ -24,12 +24,18 @@ func Map[T, U any](s iter.Seq2[T, error], f func(T) U) iter.Seq2[U, error] {
 	checkStream("seq.Map", s)
 	checkFunc("seq.Map", f == nil)
 	return func(yield func(U, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Map")
+			}
 			if err != nil {
 				var zero U
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else {
+				more = yield(f(v), nil)
 			}
-			return yield(f(v), nil)
+			return more
 		})
 	}
 }
@@ -50,16 +56,20 @@ func TryMap[T, U any](s iter.Seq2[T, error], f func(T) (U, error)) iter.Seq2[U, 
 	checkStream("seq.TryMap", s)
 	checkFunc("seq.TryMap", f == nil)
 	return func(yield func(U, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.TryMap")
+			}
 			var zero U
 			if err != nil {
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else if u, ferr := f(v); ferr != nil {
+				more = yield(zero, ferr)
+			} else {
+				more = yield(u, nil)
 			}
-			u, err := f(v)
-			if err != nil {
-				return yield(zero, err)
-			}
-			return yield(u, nil)
+			return more
 		})
 	}
 }
@@ -80,11 +90,15 @@ func Filter[T any](s iter.Seq2[T, error], keep func(T) bool) iter.Seq2[T, error]
 	checkStream("seq.Filter", s)
 	checkFunc("seq.Filter", keep == nil)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
-			if err != nil || keep(v) {
-				return yield(v, err)
+			if !more {
+				yieldAgain("seq.Filter")
 			}
-			return true
+			if err != nil || keep(v) {
+				more = yield(v, err)
+			}
+			return more
 		})
 	}
 }
@@ -106,14 +120,19 @@ func Scan[T, A any](s iter.Seq2[T, error], init A, f func(A, T) A) iter.Seq2[A, 
 	checkStream("seq.Scan", s)
 	checkFunc("seq.Scan", f == nil)
 	return func(yield func(A, error) bool) {
-		acc := init
+		acc, more := init, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Scan")
+			}
 			if err != nil {
 				var zero A
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else {
+				acc = f(acc, v)
+				more = yield(acc, nil)
 			}
-			acc = f(acc, v)
-			return yield(acc, nil)
+			return more
 		})
 	}
 }
@@ -134,11 +153,16 @@ func Tap[T any](s iter.Seq2[T, error], f func(T)) iter.Seq2[T, error] {
 	checkStream("seq.Tap", s)
 	checkFunc("seq.Tap", f == nil)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Tap")
+			}
 			if err == nil {
 				f(v)
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
@@ -158,8 +182,13 @@ func Tap[T any](s iter.Seq2[T, error], f func(T)) iter.Seq2[T, error] {
 func StopOnError[T any](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.StopOnError", s)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
-			return yield(v, err) && err == nil
+			if !more {
+				yieldAgain("seq.StopOnError")
+			}
+			more = yield(v, err) && err == nil
+			return more
 		})
 	}
 }
@@ -181,15 +210,19 @@ func Compact[T comparable](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.Compact", s)
 	return func(yield func(T, error) bool) {
 		var last T
-		seen := false
+		seen, more := false, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Compact")
+			}
 			if err == nil {
 				if seen && v == last {
 					return true
 				}
 				last, seen = v, true
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
@@ -211,15 +244,19 @@ func Compact[T comparable](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 func Unique[T comparable](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.Unique", s)
 	return func(yield func(T, error) bool) {
-		seen := make(map[T]struct{})
+		seen, more := make(map[T]struct{}), true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Unique")
+			}
 			if err == nil {
 				if _, dup := seen[v]; dup {
 					return true
 				}
 				seen[v] = struct{}{}
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
