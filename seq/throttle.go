@@ -2,7 +2,9 @@ package seq
 
 import (
 	"context"
+	"errors"
 	"iter"
+	"strings"
 )
 
 // Throttle returns a stream of the elements of s, in order, that waits
@@ -28,6 +30,13 @@ import (
 // checked before s is started, before each element is handed over and
 // when s ends.
 //
+// A limiter may refuse at once a wait that would last past ctx's deadline,
+// as *rate.Limiter does: Throttle does not sit the deadline out either.
+// When ctx has a deadline and the error of Wait speaks of a deadline, the
+// last element keeps the limiter's message and matches
+// [context.DeadlineExceeded] ([errors.Is]), as the error of a wait that
+// ran into the deadline would.
+//
 // Throttle panics if ctx, s or lim is nil.
 func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) iter.Seq2[T, error] {
 	checkCtx("seq.Throttle", ctx)
@@ -48,7 +57,7 @@ func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) it
 				return
 			}
 			if werr != nil {
-				yield(zero, werr)
+				yield(zero, deadlineRefusal(ctx, werr))
 				return
 			}
 			if !yield(v, err) {
@@ -60,3 +69,22 @@ func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) it
 		}
 	}
 }
+
+// deadlineRefusal returns err, the error of a limiter's Wait that returned
+// before ctx was done, made to match context.DeadlineExceeded when it
+// refused a wait that would pass ctx's deadline. Limiters say so only in
+// words ("rate: Wait(n=1) would exceed context deadline"), hence the look
+// at the message, made only when ctx has a deadline.
+func deadlineRefusal(ctx context.Context, err error) error {
+	if _, ok := ctx.Deadline(); !ok || errors.Is(err, context.DeadlineExceeded) ||
+		!strings.Contains(err.Error(), "deadline") {
+		return err
+	}
+	return deadlineError{err}
+}
+
+// A deadlineError is a limiter's refusal to wait past a deadline.
+type deadlineError struct{ err error }
+
+func (e deadlineError) Error() string   { return e.err.Error() }
+func (e deadlineError) Unwrap() []error { return []error{e.err, context.DeadlineExceeded} }
