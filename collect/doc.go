@@ -17,7 +17,9 @@
 // element: the stream is stopped at once (its deferred cleanup runs) and
 // the error is returned unchanged, so [errors.Is] and == work on it. The
 // operators of package seq pass errors along as data; a consumer is where
-// they end. To skip or handle errors instead, filter the stream first.
+// they end. To drop or replace some errors first, wrap the stream in
+// seq.Catch; to range over plain values and look at the error once
+// afterwards, use seq.Values.
 //
 // # Results beside an error
 //

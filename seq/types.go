@@ -51,8 +51,8 @@ type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// checkStream, checkFunc and checkCtx make the call-time panics of
-// DESIGN point 6 read the same in every operator.
+// checkStream, checkFunc and checkCtx make the call-time panics (the
+// package doc's Misuse rule) read the same in every operator.
 func checkStream[T any](name string, s iter.Seq2[T, error]) {
 	if s == nil {
 		panic(name + ": nil stream")
