@@ -52,7 +52,9 @@ func badUpstreamOps() []struct {
 		{"TryMap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			return seq.TryMap(s, func(v int) (int, error) { return v, nil })
 		}},
-		{"Filter", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Filter(s, func(v int) bool { return v%2 == 0 }) }},
+		{"Filter", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Filter(s, func(v int) bool { return v%2 == 0 })
+		}},
 		{"FlatMap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			return seq.FlatMap(s, func(v int) iter.Seq2[int, error] { return seq.Of(v) })
 		}},
@@ -62,10 +64,16 @@ func badUpstreamOps() []struct {
 		{"Concat", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Concat(s, seq.Of(1)) }},
 		{"Take", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Take(s, 2) }},
 		{"Skip", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Skip(s, 1) }},
-		{"TakeWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.TakeWhile(s, func(v int) bool { return v < 2 }) }},
-		{"SkipWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.SkipWhile(s, func(v int) bool { return v < 1 }) }},
+		{"TakeWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.TakeWhile(s, func(v int) bool { return v < 2 })
+		}},
+		{"SkipWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.SkipWhile(s, func(v int) bool { return v < 1 })
+		}},
 		{"Chunk", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return flat(seq.Chunk(s, 2)) }},
-		{"Scan", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Scan(s, 0, func(a, v int) int { return v }) }},
+		{"Scan", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Scan(s, 0, func(a, v int) int { return v })
+		}},
 		{"Compact", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Compact(s) }},
 		{"Unique", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Unique(s) }},
 		{"Zip a", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return first(seq.Zip(s, seq.Of(0, 1, 2, 3, 4))) }},
