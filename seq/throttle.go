@@ -17,18 +17,11 @@ import (
 //		...
 //	}
 //
-// An empty s gives an empty stream, without a call of Wait; on an
-// infinite s, Throttle goes on until the loop body stops. It starts no
-// goroutine: s, lim.Wait and the loop body all run on the consumer's
-// goroutine, so a panic in s or in Wait passes through unchanged, and the
-// stream can be ranged again when s can.
-//
-// When the loop body stops early, s is stopped at once. When Wait returns
-// an error the stream ends with it as its last element and stops s; if ctx
-// is done by then, that element is [context.Cause](ctx) instead. When ctx
-// is done, the stream yields context.Cause(ctx) as its last element; ctx is
-// checked before s is started, before each element is handed over and
-// when s ends.
+// Throttle starts no goroutine: s, lim.Wait and the loop body run on the
+// consumer's goroutine, so a panic in s or in Wait passes through unchanged.
+// An empty s gives an empty stream without a call of Wait. An error of Wait
+// ends the stream as its last element, or [context.Cause](ctx) instead if
+// ctx is done by then; ctx is also checked when s ends.
 //
 // A limiter may refuse at once a wait that would last past ctx's deadline,
 // as *rate.Limiter does: Throttle does not sit the deadline out either.
