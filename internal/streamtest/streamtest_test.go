@@ -84,7 +84,7 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 					}
 				}
 			},
-			want: "called again after it returned false",
+			want: "after it returned false",
 		},
 		{
 			name: "starts the source when built",
@@ -127,11 +127,17 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 					}
 				}
 			},
-			want: "second range differs",
+			want: "second range of one stream (Reiterable)): element 0 is 2; want 1 as in the first range",
 		},
 		{
 			name: "breaking runs reorder",
 			op:   changedAfterTwoRanges(func(held []int) { held[0], held[1] = held[1], held[0] }),
+			want: "element 0 is 2; want 1 as in a full range",
+		},
+		{
+			name: "breaking runs reorder, compared with cmp",
+			op:   changedAfterTwoRanges(func(held []int) { held[0], held[1] = held[1], held[0] }),
+			opts: []Option{CmpOptions()},
 			want: "prefix",
 		},
 		{
@@ -152,11 +158,11 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 }
 
 // changedAfterTwoRanges returns an operator that passes values through on
-// its first two ranges (Check's two full runs) and applies change to them on
-// later ones (Check's breaking runs).
+// the first two ranges of all the streams it builds (Check's full runs) and
+// applies change to them on later ones (the breaking runs).
 func changedAfterTwoRanges(change func([]int)) func(iter.Seq2[int, error]) iter.Seq2[int, error] {
+	ranges := 0
 	return func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
-		ranges := 0
 		return func(yield func(int, error) bool) {
 			ranges++
 			var held []int
