@@ -125,7 +125,11 @@ func (st *stacks) leaks(before map[int64]string, self int64, label string, grace
 				return ""
 			}
 			if time.Now().After(deadline) {
-				return fmt.Sprintf("%d goroutines the stream started were still running %v after the range statement returned (%s); want none: a stream waits for its goroutines before it returns", n, grace, where)
+				what := "1 goroutine the stream started was"
+				if n > 1 {
+					what = fmt.Sprintf("%d goroutines the stream started were", n)
+				}
+				return fmt.Sprintf("%s still running %v after the range statement returned (%s); want none: a stream waits for its goroutines before it returns", what, grace, where)
 			}
 		}
 		if try == 0 {
@@ -162,14 +166,17 @@ func labelled(label string) (n int, where string) {
 			f := strings.Split(l, "\t")
 			if len(f) >= 4 && f[0] == "#" {
 				fn, _, _ := strings.Cut(f[2], "+0x")
-				frames = append(frames, fn+" at "+strings.TrimSpace(f[3]))
+				frames = append(frames, fn+" at "+strings.TrimSpace(f[len(f)-1]))
 			}
 		}
 		if len(frames) == 0 || isPooled(strings.Fields(frames[len(frames)-1])[0]) {
 			continue
 		}
 		if n == 0 {
-			where = "one started as " + frames[len(frames)-1] + ", now in " + frames[0]
+			where = "one is in " + frames[0]
+			if len(frames) > 1 {
+				where = "one started as " + frames[len(frames)-1] + " is now in " + frames[0]
+			}
 		}
 		n += c
 	}

@@ -85,14 +85,22 @@ func diff[T any](got, want []elem[T], n int) string {
 		case i >= len(got) && i >= len(want):
 			return ""
 		case i >= len(got):
-			return fmt.Sprintf("the stream ended after %d elements; want %d elements", len(got), min(n, len(want)))
+			return fmt.Sprintf("the stream ended after %s; want %s", elements(len(got)), elements(min(n, len(want))))
 		case i >= len(want):
-			return fmt.Sprintf("element %d is %s; want the stream to end after %d elements", i, show(got[i]), len(want))
+			return fmt.Sprintf("element %d is %s; want the stream to end after %s", i, show(got[i]), elements(len(want)))
 		case !same(got[i], want[i]):
 			return fmt.Sprintf("element %d is %s; want %s", i, show(got[i]), show(want[i]))
 		}
 	}
 	return ""
+}
+
+// elements returns "1 element" or "n elements".
+func elements(n int) string {
+	if n == 1 {
+		return "1 element"
+	}
+	return fmt.Sprintf("%d elements", n)
 }
 
 // show formats an element for a report.

@@ -205,7 +205,7 @@ func (c *checker[T]) checkCancel(p plan, r *result[T]) {
 			continue
 		}
 		if i >= cancelWithin {
-			c.findings.add(kindCancel, r.desc, fmt.Sprintf("the error matching context.Cause(ctx) came as element %d after the cancel; want it within %d elements", i+1, cancelWithin))
+			c.findings.add(kindCancel, r.desc, fmt.Sprintf("the error matching context.Cause(ctx) came %s after the cancel; want it within %d", elements(i+1), cancelWithin))
 		}
 		if i+1 < len(after) {
 			c.findings.add(kindCancel, r.desc, fmt.Sprintf("the stream yielded %s after the error matching context.Cause(ctx); want it to end there", show(after[i+1])))
@@ -220,12 +220,12 @@ func (c *checker[T]) checkCancel(p plan, r *result[T]) {
 	want := fmt.Sprintf("want the stream to end within %d elements with an error matching context.Cause(ctx) (%q)", cancelWithin, r.cause.Error())
 	switch {
 	case len(after) >= cancelWithin:
-		c.findings.add(kindCancel, r.desc, fmt.Sprintf("the stream went on for %d elements after the cancel without ending (the consumer broke there); %s", len(after), want))
+		c.findings.add(kindCancel, r.desc, fmt.Sprintf("the stream went on for %s after the cancel without ending (the loop body broke there); %s", elements(len(after)), want))
 	case len(after) == 0:
 		c.findings.add(kindCancel, r.desc, "the stream ended with no element after the cancel; "+want)
 	default:
 		last := after[len(after)-1]
-		msg := fmt.Sprintf("the stream ended %d elements after the cancel, the last of them %s; %s", len(after), show(last), want)
+		msg := fmt.Sprintf("the stream ended %s after the cancel, the last of them %s; %s", elements(len(after)), show(last), want)
 		if errors.Is(last.err, context.Canceled) {
 			msg += " — it matches ctx.Err(), not the cause: yield context.Cause(ctx)"
 		}

@@ -218,17 +218,17 @@ func TestStreamRejectsBrokenProducers(t *testing.T) {
 			}
 		},
 		opts: []Option{quick},
-		want: "range 1 (full range): 1 goroutines the stream started were still running 50ms after the range statement returned",
+		want: "range 1 (full range): 1 goroutine the stream started was still running 50ms after the range statement returned",
 	}, {
 		name: "leak after a break",
 		mk:   worker(5, false, false),
 		opts: []Option{quick},
-		want: "(break at element 0): 1 goroutines the stream started were still running",
+		want: "(break at element 0): 1 goroutine the stream started was still running",
 	}, {
 		name: "leak after a panic",
 		mk:   worker(5, true, false),
 		opts: []Option{quick},
-		want: "(loop body panic at element 0): 1 goroutines the stream started were still running",
+		want: "(loop body panic at element 0): 1 goroutine the stream started was still running",
 	}, {
 		name: "panic swallowed",
 		mk: func(context.Context) iter.Seq2[int, error] {
@@ -311,7 +311,7 @@ func TestStreamRejectsBrokenProducers(t *testing.T) {
 		name: "ignores ctx",
 		mk:   count(-1),
 		opts: []Option{Cancellable()},
-		want: "(ctx cancelled before the range (Cancellable)): the stream went on for 10 elements after the cancel without ending",
+		want: "(ctx cancelled before the range (Cancellable)): the stream went on for 10 elements after the cancel without ending (the loop body broke there)",
 	}, {
 		name: "yields ctx.Err()",
 		mk: ctxAware(-1, func(ctx context.Context, yield func(int, error) bool) {
