@@ -30,7 +30,7 @@ func stRow[T any](name string, mk func(ctx context.Context) iter.Seq2[T, error],
 var (
 	stReit = seqtest.Reiterable()
 	stCanc = seqtest.Cancellable()
-	stErr  = errors.New("seqtest row: failed")
+	errSt  = errors.New("seqtest row: failed")
 )
 
 // stMixed is a re-iterable upstream with values, repeats and error elements.
@@ -83,7 +83,7 @@ func stBelow3(v int) bool  { return v < 3 }
 func stAdd(acc, v int) int { return acc + v }
 func stFailOn3(v int) (int, error) {
 	if v == 3 {
-		return 0, stErr
+		return 0, errSt
 	}
 	return 10 * v, nil
 }
@@ -107,7 +107,7 @@ func stContractRows() []stContractRow {
 		stRow("Of", bg(func() iter.Seq2[int, error] { return seq.Of(1, 2, 3) }), stReit),
 		stRow("Of/empty", bg(func() iter.Seq2[int, error] { return seq.Of[int]() }), stReit),
 		stRow("From", bg(func() iter.Seq2[int, error] { return stValues(7) }), stReit),
-		stRow("Fail", bg(func() iter.Seq2[int, error] { return seq.Fail[int](stErr) }), stReit),
+		stRow("Fail", bg(func() iter.Seq2[int, error] { return seq.Fail[int](errSt) }), stReit),
 		stRow("Paginate", func(ctx context.Context) iter.Seq2[int, error] { return seq.Paginate(ctx, 0, stPages) }, stReit, stCanc),
 		stRow("FromChan", func(ctx context.Context) iter.Seq2[int, error] { return seq.FromChan(ctx, stChan(6)) }, stCanc),
 		stRow("WithContext", func(ctx context.Context) iter.Seq2[int, error] { return seq.WithContext(ctx, stMixed()) }, stReit, stCanc),

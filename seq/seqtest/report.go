@@ -59,7 +59,10 @@ func (f *findings) err() error {
 			continue
 		}
 		msg := "seqtest: " + x.where + ": " + x.msg
-		if x.others > 0 {
+		switch {
+		case x.others == 1:
+			msg += " (and in 1 more range)"
+		case x.others > 1:
 			msg += fmt.Sprintf(" (and in %d more ranges)", x.others)
 		}
 		errs = append(errs, errors.New(msg))
