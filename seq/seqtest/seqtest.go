@@ -25,7 +25,7 @@ const (
 	cancelWithin = 10
 )
 
-// An Option adds checks to [TestStream].
+// An Option adds checks to [TestStream]. The zero Option adds none.
 type Option struct {
 	apply func(*config)
 }
