@@ -94,10 +94,13 @@
 // [runtime/pprof] label that the range's goroutine carries: Go copies a
 // goroutine's labels to every goroutine it starts, so whatever the stream
 // starts, directly or through other goroutines, carries it too. Goroutines
-// that existed before the range (a worker pool, a database's connection
-// opener) are not the stream's. The goroutines of an idle keep-alive HTTP
-// connection are not counted either: they belong to the http.Client's
-// connection pool, which outlives a request by design. A stream that
+// that existed before the range (a worker pool started earlier) are not
+// the stream's. The goroutines of connection pools are not counted either
+// — an idle keep-alive connection of an http.Client, database/sql's
+// connection cleaner and opener: a pool outlives a request by design. A
+// goroutine that the stream starts once for the whole program, such as a
+// lazily started background worker, does count; start it before the
+// test. A stream that
 // replaces the labels of a goroutine it starts (with [runtime/pprof.Do] on
 // a context not derived from the one TestStream gave it) hides that
 // goroutine from the check.

@@ -18,15 +18,17 @@ import (
 // cheap stack dump comes first: when no goroutine exists that did not exist
 // before the range, nothing can have leaked.
 
-// pooled lists the functions that start the goroutines of an idle HTTP
-// keep-alive connection: they belong to the http.Client's connection pool,
-// which outlives any one request by design, not to the stream that made
-// the request.
+// pooled lists the functions that start the goroutines of connection
+// pools — an idle HTTP keep-alive connection, database/sql's cleaner:
+// they belong to a pool that outlives any one request by design, not to
+// the stream that made the request.
 var pooled = []string{
 	"net/http.(*persistConn).readLoop",
 	"net/http.(*persistConn).writeLoop",
 	"net/http.(*http2ClientConn).readLoop",
 	"golang.org/x/net/http2.(*ClientConn).readLoop",
+	"database/sql.(*DB).connectionCleaner",
+	"database/sql.(*DB).connectionOpener",
 }
 
 func isPooled(start string) bool {
