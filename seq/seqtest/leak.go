@@ -41,8 +41,23 @@ func isPooled(start string) bool {
 }
 
 // A stacks holds the buffer that goroutine dumps are written to, reused
-// from one dump to the next.
-type stacks struct{ buf []byte }
+// from one dump to the next, and the last dump taken after a range.
+type stacks struct {
+	buf  []byte
+	last map[int64]string
+}
+
+// before returns the goroutines that exist before a range: the last dump
+// taken after the range before it, if there is one. Goroutines started
+// in between, with no range running, are not the next range's either.
+func (st *stacks) before() map[int64]string {
+	gs := st.last
+	st.last = nil
+	if gs == nil {
+		gs = st.snapshot()
+	}
+	return gs
+}
 
 // snapshot returns the ids of the goroutines that exist now, each with the
 // function it started with.
@@ -102,7 +117,8 @@ func funcName(line string) string {
 // anyNew reports whether a goroutine exists that is not in before, other
 // than the range's own goroutine (which is ending) and pooled connections.
 func (st *stacks) anyNew(before map[int64]string, self int64) bool {
-	for id, start := range st.snapshot() {
+	st.last = st.snapshot()
+	for id, start := range st.last {
 		if _, ok := before[id]; !ok && id != self && !isPooled(start) {
 			return true
 		}

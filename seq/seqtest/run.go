@@ -103,7 +103,7 @@ func (c *checker[T]) run(p plan, ctx context.Context, s iter.Seq2[T, error]) (*r
 	label := strconv.FormatInt(rangeIDs.Add(1), 10)
 	ctx = pprof.WithLabels(ctx, pprof.Labels(labelKey, label))
 
-	before := c.stacks.snapshot()
+	before := c.stacks.before()
 	var (
 		res       = &result[T]{cause: rg.cause, desc: rg.desc}
 		recovered any
