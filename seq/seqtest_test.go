@@ -142,7 +142,7 @@ func stContractRows() []stContractRow {
 		stRow("Buffer", func(ctx context.Context) iter.Seq2[int, error] { return seq.Buffer(ctx, stMixed(), 3) }, stReit, stCanc),
 		stRow("Buffer/infinite", func(ctx context.Context) iter.Seq2[int, error] { return seq.Buffer(ctx, stNaturals(), 8) }, stReit, stCanc),
 		stRow("Merge/one", func(ctx context.Context) iter.Seq2[int, error] { return seq.Merge(ctx, stMixed()) }, stReit, stCanc),
-		stRow("Merge/none", func(ctx context.Context) iter.Seq2[int, error] { return seq.Merge[int](ctx) }, stReit),
+		stRow("Merge/none", func(ctx context.Context) iter.Seq2[int, error] { return seq.Merge[int](ctx) }, stReit, stCanc),
 		stRow("MapConcurrent", func(ctx context.Context) iter.Seq2[int, error] { return seq.MapConcurrent(ctx, stMixed(), 3, stConcF) }, stReit, stCanc),
 		stRow("MapConcurrent/infinite", func(ctx context.Context) iter.Seq2[int, error] {
 			return seq.MapConcurrent(ctx, stNaturals(), 4, stConcF)
