@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-var packages = []string{"seq", "collect", "agen"}
+var packages = []string{"seq", "seq/seqtest", "collect", "agen"}
 
 // load parses dir with its tests and returns its documentation, with the
 // Examples of the external test package attached to what they show.

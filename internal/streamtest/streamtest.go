@@ -1,18 +1,24 @@
 // Package streamtest is the contract harness shared by the tests of seq and
-// collect: an instrumented source and [Check], which ranges an operator with
-// a break after 0, 1, … n elements and verifies, on every run, the stream
-// contract stated in package seq's doc.
+// collect: an instrumented [Source], the standard inputs of [Cases], and
+// [Check], which runs an operator over a Source through
+// [github.com/itergen/itergen/seq/seqtest.TestStream] and adds what only an
+// instrumented source can see: that building the stream starts nothing and
+// that every range of the source is cleaned up before the range over the
+// operator returns.
 package streamtest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
-	"sort"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/itergen/itergen/seq/seqtest"
 )
 
 // Elem is one element of a stream: a value (V, nil) or an error (zero, Err).
@@ -123,6 +129,7 @@ type Option func(*options)
 type options struct {
 	unordered bool
 	cmpOpts   []cmp.Option
+	custom    bool // CmpOptions was given: Check compares the elements
 }
 
 // Unordered makes Check compare runs as multisets: for operators that
@@ -131,7 +138,7 @@ func Unordered() Option { return func(o *options) { o.unordered = true } }
 
 // CmpOptions passes options to cmp.Diff when values are compared.
 func CmpOptions(opts ...cmp.Option) Option {
-	return func(o *options) { o.cmpOpts = append(o.cmpOpts, opts...) }
+	return func(o *options) { o.cmpOpts, o.custom = append(o.cmpOpts, opts...), true }
 }
 
 // errorsEqual compares errors by identity, then by message, so that errors
@@ -150,16 +157,17 @@ func Collect[T any](s iter.Seq2[T, error]) []Elem[T] {
 	return out
 }
 
-// Check builds op over a [Source] of input and verifies the stream contract:
+// Check builds op over a [Source] of input, checks it with
+// [seqtest.TestStream] (with [seqtest.Reiterable]: a break after every
+// element, a panic of the loop body, two ranges of one stream) and adds:
 //
 //   - building the stream does not start the source;
-//   - a full range ends with every started source range cleaned up exactly
-//     once, and a second full range gives the same elements;
-//   - for k = 0 … len(full)-1, a consumer that stops at element k+1 gets
-//     the first k+1 elements of the full run (errors in their positions; a
-//     sub-multiset with [Unordered]), yield is never called again after it
-//     returned false nor after the range returned, and every source range is
-//     stopped and cleaned up before the range returns.
+//   - when a range over the stream returns, normally or by a panic, every
+//     range of the source it started has been cleaned up exactly once.
+//
+// With [Unordered] or [CmpOptions], TestStream sees only how many elements
+// each range yields, and Check compares them itself: every range yields a
+// prefix (a sub-multiset with Unordered) of the full run.
 //
 // It returns the elements of the full run for the caller to compare with
 // its model.
@@ -170,98 +178,90 @@ func Check[T, U any](t testing.TB, input []Elem[T], op func(iter.Seq2[T, error])
 		opt(&o)
 	}
 	cmpOpts := append([]cmp.Option{errorsEqual}, o.cmpOpts...)
+	masked := o.unordered || o.custom
 
 	src := NewSource(input)
 	s := op(src.Seq())
 	if starts, _, _ := src.Stats(); starts != 0 {
 		t.Fatalf("building the stream started the source %d times, want 0", starts)
 	}
-	checkCleanup := func(when string) {
-		t.Helper()
-		starts, cleanups, _ := src.Stats()
-		if starts != cleanups {
-			t.Fatalf("%s: source started %d times, cleaned up %d times", when, starts, cleanups)
-		}
+	full := Collect(s)
+	if starts, cleanups, _ := src.Stats(); starts != cleanups {
+		t.Fatalf("after a full range: source started %d times, cleaned up %d times", starts, cleanups)
 	}
 
-	full := run(t, s, -1)
-	checkCleanup("after a full range")
-	second := run(t, s, -1)
-	checkCleanup("after a second full range")
-	if diff := diffRuns(full, second, o.unordered, cmpOpts); diff != "" {
-		t.Fatalf("second range differs from the first (-first +second):\n%s", diff)
-	}
-
-	for k := 0; k < len(full); k++ {
-		got := run(t, s, k)
-		when := fmt.Sprintf("break after %d elements", k)
-		checkCleanup(when)
-		if len(got) != k+1 {
-			t.Fatalf("%s: consumer got %d elements, want %d", when, len(got), k+1)
+	var (
+		mu       sync.Mutex
+		problems []string
+	)
+	problem := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(problems) < 5 {
+			problems = append(problems, fmt.Sprintf(format, args...))
 		}
-		if o.unordered {
-			if missing := notIn(got, full, cmpOpts); missing != "" {
-				t.Fatalf("%s: got element %s that the full run does not have", when, missing)
+	}
+	mk := func(context.Context) iter.Seq2[U, error] {
+		before, _, _ := src.Stats()
+		s := op(src.Seq())
+		if starts, _, _ := src.Stats(); starts != before {
+			problem("building the stream started the source %d times, want 0", starts-before)
+		}
+		return func(yield func(U, error) bool) {
+			defer func() {
+				if starts, cleanups, _ := src.Stats(); starts != cleanups {
+					problem("when a range returned: source started %d times, cleaned up %d times", starts, cleanups)
+				}
+			}()
+			if !masked {
+				s(yield)
+				return
 			}
-			continue
+			var got []Elem[U]
+			defer func() {
+				mu.Lock()
+				defer mu.Unlock()
+				if d := compareRun(got, full, o.unordered, cmpOpts); d != "" && len(problems) < 5 {
+					problems = append(problems, d)
+				}
+			}()
+			var zero U
+			s(func(v U, err error) bool {
+				mu.Lock()
+				got = append(got, Elem[U]{V: v, Err: err})
+				mu.Unlock()
+				return yield(zero, nil)
+			})
 		}
-		if diff := cmp.Diff(full[:k+1], got, cmpOpts...); diff != "" {
-			t.Fatalf("%s: elements differ from the full run's prefix (-full +got):\n%s", when, diff)
-		}
+	}
+	err := seqtest.TestStream(mk, seqtest.Reiterable())
+	mu.Lock()
+	defer mu.Unlock()
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	if len(problems) > 0 {
+		t.Fatalf("%s", strings.Join(problems, "\n"))
 	}
 	return full
 }
 
-// run calls s with a yield that returns false on call stop+1 (never when
-// stop < 0), and fails the test if yield is called after it returned false
-// or after s returned.
-func run[U any](t testing.TB, s iter.Seq2[U, error], stop int) []Elem[U] {
-	t.Helper()
-	var (
-		mu      sync.Mutex
-		got     []Elem[U]
-		stopped bool
-		done    bool
-		misuse  string
-	)
-	s(func(v U, err error) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		switch {
-		case done:
-			misuse = "yield called after the range returned"
-			return false
-		case stopped:
-			misuse = "yield called again after it returned false"
-			return false
-		}
-		got = append(got, Elem[U]{V: v, Err: err})
-		if stop >= 0 && len(got) == stop+1 {
-			stopped = true
-			return false
-		}
-		return true
-	})
-	mu.Lock()
-	defer mu.Unlock()
-	done = true
-	if misuse != "" {
-		t.Fatalf("break after %d: %s", stop, misuse)
-	}
-	return got
-}
-
-func diffRuns[U any](a, b []Elem[U], unordered bool, opts []cmp.Option) string {
+// compareRun describes how the elements of one range, got, fail to be a
+// prefix of the full run (a sub-multiset when unordered), or returns "".
+func compareRun[U any](got, full []Elem[U], unordered bool, opts []cmp.Option) string {
 	if unordered {
-		a, b = sorted(a), sorted(b)
+		if missing := notIn(got, full, opts); missing != "" {
+			return fmt.Sprintf("a range got element %s that the full run does not have", missing)
+		}
+		return ""
 	}
-	return cmp.Diff(a, b, opts...)
-}
-
-func sorted[U any](es []Elem[U]) []Elem[U] {
-	out := append([]Elem[U](nil), es...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].String() < out[j].String() })
-	return out
+	if len(got) > len(full) {
+		return fmt.Sprintf("a range got %d elements, the full run %d", len(got), len(full))
+	}
+	if diff := cmp.Diff(full[:len(got)], got, opts...); diff != "" {
+		return fmt.Sprintf("a range's elements differ from the full run's prefix (-full +got):\n%s", diff)
+	}
+	return ""
 }
 
 // notIn reports an element of sub that full does not hold as often, or "".

@@ -1,13 +1,17 @@
 package streamtest
 
 import (
+	"context"
 	"fmt"
 	"iter"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/itergen/itergen/seq"
 )
 
 func TestMain(m *testing.M) {
@@ -84,7 +88,7 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 					}
 				}
 			},
-			want: "called again after it returned false",
+			want: "after it returned false",
 		},
 		{
 			name: "starts the source when built",
@@ -127,11 +131,17 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 					}
 				}
 			},
-			want: "second range differs",
+			want: "second range of one stream (Reiterable)): element 0 is 2; want 1 as in the first range",
 		},
 		{
 			name: "breaking runs reorder",
 			op:   changedAfterTwoRanges(func(held []int) { held[0], held[1] = held[1], held[0] }),
+			want: "element 0 is 2; want 1 as in a full range",
+		},
+		{
+			name: "breaking runs reorder, compared with cmp",
+			op:   changedAfterTwoRanges(func(held []int) { held[0], held[1] = held[1], held[0] }),
+			opts: []Option{CmpOptions()},
 			want: "prefix",
 		},
 		{
@@ -152,11 +162,11 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 }
 
 // changedAfterTwoRanges returns an operator that passes values through on
-// its first two ranges (Check's two full runs) and applies change to them on
-// later ones (Check's breaking runs).
+// the first two ranges of all the streams it builds (Check's full runs) and
+// applies change to them on later ones (the breaking runs).
 func changedAfterTwoRanges(change func([]int)) func(iter.Seq2[int, error]) iter.Seq2[int, error] {
+	ranges := 0
 	return func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
-		ranges := 0
 		return func(yield func(int, error) bool) {
 			ranges++
 			var held []int
@@ -185,5 +195,88 @@ func TestSourceCountsRanges(t *testing.T) {
 	starts, cleanups, produced := src.Stats()
 	if starts != 2 || cleanups != 2 || produced != 4 {
 		t.Fatalf("Stats() = %d, %d, %d, want 2, 2, 4", starts, cleanups, produced)
+	}
+}
+
+func (f *fakeTB) Errorf(format string, args ...any) {
+	f.failure += fmt.Sprintf(format, args...) + "\n"
+}
+
+func TestCheckBadUpstream(t *testing.T) {
+	type op = func(iter.Seq2[int, error]) iter.Seq2[int, error]
+	// guarded calls the upstream with a yield function of its own that
+	// panics when called after it returned false, unless panicMsg is "".
+	guarded := func(panicMsg string) op {
+		return func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return func(yield func(int, error) bool) {
+				stopped := false
+				s(func(v int, err error) bool {
+					if stopped {
+						if panicMsg != "" {
+							panic(panicMsg)
+						}
+						return false
+					}
+					if !yield(v, err) {
+						stopped = true
+						return false
+					}
+					return true
+				})
+			}
+		}
+	}
+	release := make(chan struct{})
+	defer close(release)
+	tests := []struct {
+		name string
+		op   op
+		want string // "" when the check must pass
+	}{
+		{"range loop", identity, ""},
+		{"range loop taking two", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return func(yield func(int, error) bool) {
+				n := 0
+				for v, err := range s {
+					if n == 2 || !yield(v, err) {
+						return
+					}
+					n++
+				}
+			}
+		}, ""},
+		{"own yield that panics", guarded("op: upstream called yield again after it returned false"), ""},
+		{"on a goroutine", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Buffer(context.Background(), guarded("op: upstream called yield again after it returned false")(s), 1)
+		}, ""},
+		{"own yield that returns false again", guarded(""), "returned normally; want a panic naming the mistake"},
+		{"own yield that panics with another message", guarded("oops"), `panicked with "oops"`},
+		{"never returns", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return func(yield func(int, error) bool) {
+				stopped := false
+				s(func(v int, err error) bool {
+					if stopped {
+						<-release
+						return false
+					}
+					stopped = !yield(v, err)
+					return !stopped
+				})
+			}
+		}, "did not return within"},
+	}
+	defer func(d time.Duration) { badUpstreamLimit = d }(badUpstreamLimit)
+	badUpstreamLimit = 100 * time.Millisecond
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := &fakeTB{}
+			CheckBadUpstream(tb, tt.op)
+			switch {
+			case tt.want == "" && tb.failure != "":
+				t.Errorf("CheckBadUpstream(%s) failed: %s", tt.name, tb.failure)
+			case tt.want != "" && !strings.Contains(tb.failure, tt.want):
+				t.Errorf("CheckBadUpstream(%s) failure = %q, want it to mention %q", tt.name, tb.failure, tt.want)
+			}
+		})
 	}
 }
