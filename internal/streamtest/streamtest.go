@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -163,7 +164,8 @@ func Collect[T any](s iter.Seq2[T, error]) []Elem[T] {
 //
 //   - building the stream does not start the source;
 //   - when a range over the stream returns, normally or by a panic, every
-//     range of the source it started has been cleaned up exactly once.
+//     range of the source it started has been cleaned up exactly once;
+//   - every error element of the full run is (zero, err).
 //
 // With [Unordered] or [CmpOptions], TestStream sees only how many elements
 // each range yields, and Check compares them itself: every range yields a
@@ -188,6 +190,11 @@ func Check[T, U any](t testing.TB, input []Elem[T], op func(iter.Seq2[T, error])
 	full := Collect(s)
 	if starts, cleanups, _ := src.Stats(); starts != cleanups {
 		t.Fatalf("after a full range: source started %d times, cleaned up %d times", starts, cleanups)
+	}
+	for i, e := range full {
+		if e.Err != nil && !reflect.ValueOf(&e.V).Elem().IsZero() {
+			t.Fatalf("element %d is (%v, %v); want an error element to be (zero, err)", i, e.V, e.Err)
+		}
 	}
 
 	var (

@@ -161,6 +161,25 @@ func TestCheckCatchesBrokenOperators(t *testing.T) {
 	}
 }
 
+func TestCheckCatchesValueBesideError(t *testing.T) {
+	in := []Elem[int]{{V: 1}, Err[int](ErrA), {V: 2}}
+	op := func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+		return func(yield func(int, error) bool) {
+			for v, err := range s {
+				if err != nil {
+					v = -1 // the bug under test: a value beside the error
+				}
+				if !yield(v, err) {
+					return
+				}
+			}
+		}
+	}
+	if got, want := checkFailure(in, op), "want an error element to be (zero, err)"; !strings.Contains(got, want) {
+		t.Fatalf("Check failure = %q, want it to mention %q", got, want)
+	}
+}
+
 // changedAfterTwoRanges returns an operator that passes values through on
 // the first two ranges of all the streams it builds (Check's full runs) and
 // applies change to them on later ones (the breaking runs).
