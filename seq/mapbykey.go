@@ -72,8 +72,8 @@ func MapConcurrentByKey[T, U any, K comparable](ctx context.Context, s iter.Seq2
 }
 
 // byKeyWindow is how many elements MapConcurrentByKey holds: max(4n, 64).
-// Values that wait for their key hold slots, so it is wider than n lets
-// the workers find values of other keys.
+// Values waiting for their key hold slots too; a window wider than n lets
+// the workers find values of other keys behind them.
 func byKeyWindow(n int) int {
 	if n > math.MaxInt/4 {
 		return math.MaxInt
