@@ -20,8 +20,9 @@ import (
 // for the ones before them, so a slow call holds back the stream
 // (head-of-line blocking): while the result of element i is not ready,
 // only elements i+1 to i+n-1 are taken, and once their calls are done no
-// call runs until it is. Use [MapConcurrentWindow] to look further ahead,
-// or [MapConcurrentUnordered] when order does not matter.
+// call runs until it is. MapConcurrent(ctx, s, n, f) is
+// [MapConcurrentWindow](ctx, s, n, n, f): a wider window looks further
+// ahead. Use [MapConcurrentUnordered] when order does not matter.
 //
 // Each range starts a goroutine that ranges over s afresh and, lazily, at
 // most n goroutines that call f; the stream can be ranged again when s
@@ -57,8 +58,6 @@ import (
 // for an errgroup-style pipeline over unbuffered channels.
 //
 // MapConcurrent panics if ctx, s or f is nil or n is less than 1.
-//
-// MapConcurrent(ctx, s, n, f) is [MapConcurrentWindow](ctx, s, n, n, f).
 func MapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
 	return mapOrdered("seq.MapConcurrent", ctx, s, n, n, f)
 }
@@ -133,10 +132,10 @@ func ringSize(n int) int {
 	return size
 }
 
-// ordered is the engine of MapConcurrentWindow. Element i of s lives in a slot
-// found at ring[i&(len(ring)-1)] from the time the feeder takes it until
-// the consumer collects it; a worker that claims it owns its in and out
-// until it marks it done. Slots are recycled through free.
+// ordered is the engine of MapConcurrentWindow. Element i of s lives in a
+// slot found at ring[i&(len(ring)-1)] from the time the feeder takes it
+// until the consumer collects it; a worker that claims it owns its in and
+// out until it marks it done. Slots are recycled through free.
 type ordered[T, U any] struct {
 	crew
 	f func(context.Context, T) (U, error)
