@@ -164,10 +164,24 @@ func (g *keyGate[T, K]) done(x keyed[T, K]) (keyed[T, K], bool) {
 
 // sweep forgets the idle keys.
 func (g *keyGate[T, K]) sweep() {
+	busy := 0
 	for k, q := range g.keys {
-		if !q.busy {
-			delete(g.keys, k)
-			g.free = append(g.free, q)
+		if q.busy {
+			busy++
+			continue
 		}
+		delete(g.keys, k)
+		g.free = append(g.free, q)
+	}
+	if len(g.keys) > busy {
+		// Keys not equal to themselves (NaNs) cannot be deleted: keep the
+		// busy keys in a new map.
+		keys := make(map[K]*keyQueue[T], busy)
+		for k, q := range g.keys {
+			if q.busy {
+				keys[k] = q
+			}
+		}
+		g.keys = keys
 	}
 }

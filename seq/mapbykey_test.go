@@ -3,6 +3,7 @@ package seq_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -247,5 +248,44 @@ func TestMapConcurrentByKeyStress(t *testing.T) {
 				t.Fatalf("run %d: differs from the model (-want +got):\n%s", run, diff)
 			}
 		}
+	}
+}
+
+// TestMapConcurrentByKeyNaNKeys checks keys that are not equal to
+// themselves: each NaN is a key of its own, and the state of such keys,
+// which a map cannot delete, is still forgotten and reused correctly
+// beside ordinary keys.
+func TestMapConcurrentByKeyNaNKeys(t *testing.T) {
+	const total = 5000
+	key := func(v int) float64 {
+		if v%2 == 1 {
+			return math.NaN()
+		}
+		return float64(v % 10)
+	}
+	g := &concKeyGauge{}
+	f := func(_ context.Context, v int) (int, error) {
+		if v%2 == 0 {
+			g.enter(v % 10)
+			defer g.leave(v % 10)
+		}
+		if v%3 == 0 {
+			runtime.Gosched()
+		}
+		return v, nil
+	}
+	got := streamtest.Collect(seq.MapConcurrentByKey(context.Background(), concCount(0, total), 4, key, f))
+	if diff := gocmp.Diff(concValues(total), concSorted(got), concErrorsEqual); diff != "" {
+		t.Fatalf("MapConcurrentByKey with NaN keys (-want +got):\n%s", diff)
+	}
+	even := func(v int) int {
+		if v%2 == 1 {
+			return -v // a key of its own
+		}
+		return v % 10
+	}
+	concCheckKeyOrder(t, concValues(total), got, even)
+	if len(g.overlap) > 0 {
+		t.Errorf("MapConcurrentByKey with NaN keys: two calls at once for the keys %v", g.overlap)
 	}
 }
