@@ -81,3 +81,43 @@ func TestMapConcurrentWindowKeepsWindowFull(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentBreakCancelsF checks that breaking out of the loop cancels
+// the context of the calls of f in progress, which here wait for it: the
+// range statement returns at once, after every call has seen the
+// cancellation.
+func TestConcurrentBreakCancelsF(t *testing.T) {
+	for _, o := range concOps() {
+		if !o.usesF {
+			continue
+		}
+		t.Run(o.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				var started, cancelled atomic.Int64
+				f := func(ctx context.Context, v int) (int, error) {
+					if v == 0 {
+						return v, nil
+					}
+					started.Add(1)
+					<-ctx.Done()
+					cancelled.Add(1)
+					return 0, ctx.Err()
+				}
+				start := time.Now()
+				for v, err := range o.build(context.Background(), concCount(0, 100), f) {
+					if v != 0 || err != nil {
+						t.Errorf("%s: first element (%d, %v), want (0, nil)", o.name, v, err)
+					}
+					synctest.Wait() // let the other calls start and block
+					break
+				}
+				if d := time.Since(start); d != 0 {
+					t.Errorf("%s: the range returned %v after the break, want at once", o.name, d)
+				}
+				if s, c := started.Load(), cancelled.Load(); s == 0 || c != s {
+					t.Errorf("%s: %d calls started, %d saw their context cancelled, want all of at least one", o.name, s, c)
+				}
+			})
+		})
+	}
+}
