@@ -173,12 +173,12 @@ func (o *ordered[T, U]) put(v T, err error) bool {
 	if o.fed-o.head == len(o.ring) {
 		o.grow()
 	}
-	var sl *mapSlot[T, U]
-	if k := len(o.free); k > 0 {
-		sl, o.free = o.free[k-1], o.free[:k-1]
-	} else {
-		sl = new(mapSlot[T, U])
+	if len(o.free) == 0 {
+		o.newSlots()
 	}
+	k := len(o.free)
+	sl := o.free[k-1]
+	o.free = o.free[:k-1]
 	i := o.fed
 	o.ring[i&(len(o.ring)-1)] = sl
 	o.fed++
@@ -195,6 +195,15 @@ func (o *ordered[T, U]) put(v T, err error) bool {
 	sl.in = v
 	o.wakeWorkers(1, 1)
 	return true
+}
+
+// newSlots adds slots to free, as many at once as the ring holds (up to
+// 64), so that a wide window costs few allocations.
+func (o *ordered[T, U]) newSlots() {
+	block := make([]mapSlot[T, U], min(len(o.ring), 64))
+	for i := range block {
+		o.free = append(o.free, &block[i])
+	}
 }
 
 func (o *ordered[T, U]) grow() {
