@@ -11,10 +11,10 @@ import (
 
 // Chan ranges over s on a new goroutine, started before Chan returns, and
 // sends the values of s on the returned channel, which has a buffer of buf
-// values (0: unbuffered). The channel is closed when s ends, at its first
-// error element (which is not sent), when ctx is done and when s panics.
-// It is the bridge to code that wants a channel: a select loop, a worker
-// that ranges over a channel.
+// values (0: unbuffered). It is the bridge to code that wants a channel: a
+// select loop, a worker that ranges over a channel. The channel is closed
+// when s ends (at once for an empty s), at its first error element (which
+// is not sent), when ctx is done and when s panics.
 //
 // wait blocks until the goroutine has ended, then returns nil if s ended,
 // the first error element of s, or [context.Cause](ctx) if ctx was done
@@ -28,9 +28,8 @@ import (
 //
 // A consumer that stops receiving before the channel is closed must cancel
 // ctx to release the goroutine, blocked on its next send, or wait never
-// returns: s is then told to stop at its next yield, and wait returns
-// once s has returned. An empty s closes the channel at once; on an
-// infinite s, the goroutine runs until ctx is done. s is ranged once.
+// returns: s is then told to stop at its next yield, and wait returns once
+// s has returned. On an infinite s, the goroutine runs until ctx is done.
 //
 // Chan panics if ctx or s is nil or buf is negative.
 func Chan[T any](ctx context.Context, s iter.Seq2[T, error], buf int) (<-chan T, func() error) {
@@ -72,11 +71,17 @@ func runChan[T any](ctx context.Context, s iter.Seq2[T, error], ch chan<- T, r *
 		if !ok {
 			// recover returns nil only while the goroutine is exiting
 			// through runtime.Goexit.
+			// A nil *seq.PanicError is wrapped like any other value, so
+			// that a panic never reads as no panic.
 			switch v := recover().(type) {
 			case nil:
 				r.goexit = true
 			case *seq.PanicError:
-				r.pe = v
+				if v != nil {
+					r.pe = v
+					break
+				}
+				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
 			default:
 				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
 			}

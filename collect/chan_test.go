@@ -151,6 +151,22 @@ func TestChanPanicErrorPassedOn(t *testing.T) {
 	}
 }
 
+// TestChanNilPanicError checks that a panic whose value is a nil
+// *seq.PanicError is re-raised by wait, not taken for a complete stream.
+func TestChanNilPanicError(t *testing.T) {
+	s := func(yield func(int, error) bool) {
+		yield(1, nil)
+		panic((*seq.PanicError)(nil))
+	}
+	ch, wait := collect.Chan(context.Background(), s, 1)
+	chanDrain(ch)
+	p := chanWaitPanic(wait)
+	pe, ok := p.(*seq.PanicError)
+	if !ok || pe == nil || pe.Value != (*seq.PanicError)(nil) {
+		t.Errorf("wait panicked with %#v, want a *seq.PanicError holding the nil one", p)
+	}
+}
+
 func TestChanGoexit(t *testing.T) {
 	s := func(yield func(int, error) bool) {
 		yield(1, nil)

@@ -18,17 +18,10 @@ func checkFunc(name string, isNil bool) {
 }
 
 // ForEach calls f with each value of s, in order, and returns nil when s
-// ends. An empty stream returns nil without calling f.
+// ends; an empty stream returns nil without calling f. An error f returns
+// stops s and is returned as it is, like an error element of s.
 //
-// ForEach stops at the first error element of s and returns it, and it
-// stops as soon as f returns an error and returns that error as it is,
-// without wrapping, so errors.Is and == work on it. Either way s is stopped
-// at once and f is not called again. ForEach has no context of its own: on
-// an infinite stream it returns only at an error, which a stream built with
-// a context yields when the context is done. It ranges s once.
-//
-// ForEach panics if s or f is nil. A panic in s or f passes through
-// unchanged.
+// ForEach panics if s or f is nil.
 func ForEach[T any](s iter.Seq2[T, error], f func(T) error) error {
 	checkStream("collect.ForEach", s)
 	checkFunc("collect.ForEach", f == nil)
@@ -44,13 +37,10 @@ func ForEach[T any](s iter.Seq2[T, error], f func(T) error) error {
 }
 
 // Drain ranges s to its end, discarding the values, and returns nil; an
-// empty stream returns nil. It stops at the first error element of s and
-// returns it. Use it to run a stream for its side effects and learn whether
-// it failed.
+// empty stream returns nil. Use it to run a stream for its side effects and
+// learn whether it failed.
 //
-// Drain has no context of its own: on an infinite stream it returns only at
-// an error. It ranges s once and panics if s is nil. A panic in s passes
-// through unchanged.
+// Drain panics if s is nil.
 func Drain[T any](s iter.Seq2[T, error]) error {
 	checkStream("collect.Drain", s)
 	for _, err := range s {

@@ -6,13 +6,7 @@ import "iter"
 // If s is empty, the slice is nil. It grows the slice the way
 // [slices.Collect] does.
 //
-// Slice stops at the first error element of s and returns it, together with
-// the values that came before it (nil if there were none). Slice has no
-// context of its own: on an infinite stream it returns only at an error,
-// which a stream built with a context yields when the context is done. It
-// ranges s once.
-//
-// Slice panics if s is nil. A panic in s passes through unchanged.
+// Slice panics if s is nil.
 func Slice[T any](s iter.Seq2[T, error]) ([]T, error) {
 	checkStream("collect.Slice", s)
 	var out []T
@@ -26,16 +20,10 @@ func Slice[T any](s iter.Seq2[T, error]) ([]T, error) {
 }
 
 // Map collects the values of s into a new map keyed by key(v). When several
-// values have the same key, the last one wins. The map is never nil: an
-// empty stream gives an empty map.
+// values have the same key, the last one wins. An empty stream gives an
+// empty map, never nil.
 //
-// Map stops at the first error element of s and returns it, together with
-// the map of the values that came before it. Map has no context of its own:
-// on an infinite stream it returns only at an error. It ranges s once and
-// calls key once per value.
-//
-// Map panics if s or key is nil. A panic in s or key passes through
-// unchanged.
+// Map panics if s or key is nil.
 func Map[T any, K comparable](s iter.Seq2[T, error], key func(T) K) (map[K]T, error) {
 	checkStream("collect.Map", s)
 	checkFunc("collect.Map", key == nil)
@@ -49,14 +37,10 @@ func Map[T any, K comparable](s iter.Seq2[T, error], key func(T) K) (map[K]T, er
 	return m, nil
 }
 
-// Set collects the distinct values of s into a new set. The map is never
-// nil: an empty stream gives an empty set.
+// Set collects the distinct values of s into a new set. An empty stream
+// gives an empty set, never nil.
 //
-// Set stops at the first error element of s and returns it, together with
-// the set of the values that came before it. Set has no context of its own:
-// on an infinite stream it returns only at an error. It ranges s once.
-//
-// Set panics if s is nil. A panic in s passes through unchanged.
+// Set panics if s is nil.
 func Set[T comparable](s iter.Seq2[T, error]) (map[T]struct{}, error) {
 	checkStream("collect.Set", s)
 	m := make(map[T]struct{})
@@ -70,16 +54,10 @@ func Set[T comparable](s iter.Seq2[T, error]) (map[T]struct{}, error) {
 }
 
 // GroupBy collects the values of s into groups keyed by key(v). Each group
-// holds its values in stream order and is never empty. The map is never
-// nil: an empty stream gives an empty map.
+// holds its values in stream order and is never empty. An empty stream
+// gives an empty map, never nil.
 //
-// GroupBy stops at the first error element of s and returns it, together
-// with the groups of the values that came before it. GroupBy has no context
-// of its own: on an infinite stream it returns only at an error. It ranges
-// s once and calls key once per value.
-//
-// GroupBy panics if s or key is nil. A panic in s or key passes through
-// unchanged.
+// GroupBy panics if s or key is nil.
 func GroupBy[T any, K comparable](s iter.Seq2[T, error], key func(T) K) (map[K][]T, error) {
 	checkStream("collect.GroupBy", s)
 	checkFunc("collect.GroupBy", key == nil)
@@ -98,13 +76,7 @@ func GroupBy[T any, K comparable](s iter.Seq2[T, error], key func(T) K) (map[K][
 // yes holds the values for which f returns true, no the others. A slice
 // that receives no value is nil, so an empty stream gives two nil slices.
 //
-// Partition stops at the first error element of s and returns it, together
-// with the values that came before it, partitioned. Partition has no
-// context of its own: on an infinite stream it returns only at an error. It
-// ranges s once and calls f once per value.
-//
-// Partition panics if s or f is nil. A panic in s or f passes through
-// unchanged.
+// Partition panics if s or f is nil.
 func Partition[T any](s iter.Seq2[T, error], f func(T) bool) (yes, no []T, err error) {
 	checkStream("collect.Partition", s)
 	checkFunc("collect.Partition", f == nil)

@@ -17,7 +17,9 @@
 // element: the stream is stopped at once (its deferred cleanup runs) and
 // the error is returned unchanged, so [errors.Is] and == work on it. The
 // operators of package seq pass errors along as data; a consumer is where
-// they end. To skip or handle errors instead, filter the stream first.
+// they end. To drop or replace some errors first, wrap the stream in
+// seq.Catch; to range over plain values and look at the error once
+// afterwards, use seq.Values.
 //
 // # Results beside an error
 //
@@ -34,8 +36,10 @@
 //
 // [First], [Find], [Any] and [All] stop the stream as soon as the answer is
 // known, so they end even on an infinite stream that holds it. The others
-// read to the end or to the first error. Apart from [Chan], the package
-// takes no context: build the stream with one (for example with
+// read to the end or to the first error. Function arguments are called on
+// the caller's goroutine, once per value, in stream order, and not after the
+// answer is known ([SortedFunc]'s cmp as the sort needs). Apart from [Chan],
+// the package takes no context: build the stream with one (for example with
 // seq.WithContext) to bound a slow or endless stream; when the context is
 // done the stream yields its cause as an error, and the consumer returns it.
 //

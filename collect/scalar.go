@@ -9,12 +9,7 @@ import (
 
 // Count returns the number of values in s; an empty stream counts 0.
 //
-// Count stops at the first error element of s and returns 0 and that error.
-// Count has no context of its own: on an infinite stream it returns only at
-// an error, which a stream built with a context yields when the context is
-// done. It ranges s once.
-//
-// Count panics if s is nil. A panic in s passes through unchanged.
+// Count panics if s is nil.
 func Count[T any](s iter.Seq2[T, error]) (int, error) {
 	checkStream("collect.Count", s)
 	n := 0
@@ -31,12 +26,7 @@ func Count[T any](s iter.Seq2[T, error]) (int, error) {
 // replaces it with f(acc, v) for each value v, in order. An empty stream
 // returns init without calling f.
 //
-// Reduce stops at the first error element of s and returns the zero A (not
-// the partial accumulator) and that error. Reduce has no context of its
-// own: on an infinite stream it returns only at an error. It ranges s once.
-//
-// Reduce panics if s or f is nil. A panic in s or f passes through
-// unchanged.
+// Reduce panics if s or f is nil.
 func Reduce[T, A any](s iter.Seq2[T, error], init A, f func(A, T) A) (A, error) {
 	checkStream("collect.Reduce", s)
 	checkFunc("collect.Reduce", f == nil)
@@ -54,11 +44,7 @@ func Reduce[T, A any](s iter.Seq2[T, error], init A, f func(A, T) A) (A, error) 
 // Last returns the last value of s and true. An empty stream returns the
 // zero T and false.
 //
-// Last stops at the first error element of s and returns the zero T, false
-// and that error. Last has no context of its own: on an infinite stream it
-// returns only at an error. It ranges s once.
-//
-// Last panics if s is nil. A panic in s passes through unchanged.
+// Last panics if s is nil.
 func Last[T any](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.Last", s)
 	var last T
@@ -75,14 +61,11 @@ func Last[T any](s iter.Seq2[T, error]) (T, bool, error) {
 
 // Min returns the smallest value of s and true. An empty stream returns the
 // zero T and false. Values compare as with the built-in min, like
-// [slices.Min]: a NaN among floating-point values makes the result NaN.
+// [slices.Min]: a NaN among floating-point values makes the result NaN, and
+// Min reads s to the end even after a NaN, so a later error is still
+// reported.
 //
-// Min stops at the first error element of s and returns the zero T, false
-// and that error; it reads s to the end even after a NaN, so a later error
-// is still reported. Min has no context of its own: on an infinite stream
-// it returns only at an error. It ranges s once.
-//
-// Min panics if s is nil. A panic in s passes through unchanged.
+// Min panics if s is nil.
 func Min[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.Min", s)
 	return extreme(s, true)
@@ -90,14 +73,11 @@ func Min[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 
 // Max returns the largest value of s and true. An empty stream returns the
 // zero T and false. Values compare as with the built-in max, like
-// [slices.Max]: a NaN among floating-point values makes the result NaN.
+// [slices.Max]: a NaN among floating-point values makes the result NaN, and
+// Max reads s to the end even after a NaN, so a later error is still
+// reported.
 //
-// Max stops at the first error element of s and returns the zero T, false
-// and that error; it reads s to the end even after a NaN, so a later error
-// is still reported. Max has no context of its own: on an infinite stream
-// it returns only at an error. It ranges s once.
-//
-// Max panics if s is nil. A panic in s passes through unchanged.
+// Max panics if s is nil.
 func Max[T cmp.Ordered](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.Max", s)
 	return extreme(s, false)
@@ -131,11 +111,7 @@ func extreme[T cmp.Ordered](s iter.Seq2[T, error], smallest bool) (T, bool, erro
 // arithmetic of T: integers wrap around on overflow, floating-point sums
 // round at each step. An empty stream sums to 0.
 //
-// Sum stops at the first error element of s and returns 0 and that error.
-// Sum has no context of its own: on an infinite stream it returns only at
-// an error. It ranges s once.
-//
-// Sum panics if s is nil. A panic in s passes through unchanged.
+// Sum panics if s is nil.
 func Sum[T constraints.Integer | constraints.Float](s iter.Seq2[T, error]) (T, error) {
 	checkStream("collect.Sum", s)
 	var sum T

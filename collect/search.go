@@ -2,16 +2,11 @@ package collect
 
 import "iter"
 
-// First returns the first value of s and true, and stops s right after it:
-// First terminates on an infinite stream. An empty stream returns the zero
-// T and false.
+// First returns the first value of s and true, and stops s right after it,
+// so First ends on an infinite stream. An empty stream returns the zero T
+// and false.
 //
-// If s yields an error element before any value, First stops s and returns
-// the zero T, false and that error. First has no context of its own: if s
-// blocks before its first element, First waits with it; build s with a
-// context to bound the wait. It ranges s once.
-//
-// First panics if s is nil. A panic in s passes through unchanged.
+// First panics if s is nil.
 func First[T any](s iter.Seq2[T, error]) (T, bool, error) {
 	checkStream("collect.First", s)
 	for v, err := range s {
@@ -26,16 +21,11 @@ func First[T any](s iter.Seq2[T, error]) (T, bool, error) {
 }
 
 // Find returns the first value of s for which f returns true, and true. It
-// stops s as soon as it has found one, so Find terminates on an infinite
-// stream that holds a match. When no value matches, or s is empty, Find
-// returns the zero T and false.
+// stops s as soon as it has found one, so Find ends on an infinite stream
+// that holds a match. When no value matches, or s is empty, Find returns
+// the zero T and false.
 //
-// Find stops at the first error element of s that comes before a match and
-// returns the zero T, false and that error. Find has no context of its own:
-// on an infinite stream without a match it returns only at an error. It
-// ranges s once and calls f once per value up to the match.
-//
-// Find panics if s or f is nil. A panic in s or f passes through unchanged.
+// Find panics if s or f is nil.
 func Find[T any](s iter.Seq2[T, error], f func(T) bool) (T, bool, error) {
 	checkStream("collect.Find", s)
 	checkFunc("collect.Find", f == nil)
@@ -53,15 +43,10 @@ func Find[T any](s iter.Seq2[T, error], f func(T) bool) (T, bool, error) {
 }
 
 // Any reports whether f returns true for some value of s. It stops s at the
-// first such value, so Any terminates on an infinite stream that holds one.
-// An empty stream gives false.
+// first such value, so Any ends on an infinite stream that holds one. An
+// empty stream gives false.
 //
-// Any stops at the first error element of s that comes before the answer
-// and returns false and that error. Any has no context of its own: on an
-// infinite stream where f is never true it returns only at an error. It
-// ranges s once and calls f once per value up to the first true.
-//
-// Any panics if s or f is nil. A panic in s or f passes through unchanged.
+// Any panics if s or f is nil.
 func Any[T any](s iter.Seq2[T, error], f func(T) bool) (bool, error) {
 	checkStream("collect.Any", s)
 	checkFunc("collect.Any", f == nil)
@@ -77,15 +62,10 @@ func Any[T any](s iter.Seq2[T, error], f func(T) bool) (bool, error) {
 }
 
 // All reports whether f returns true for every value of s. It stops s at
-// the first value for which f returns false, so All terminates on an
-// infinite stream that holds one. An empty stream gives true.
+// the first value for which f returns false, so All ends on an infinite
+// stream that holds one. An empty stream gives true.
 //
-// All stops at the first error element of s that comes before the answer
-// and returns false and that error. All has no context of its own: on an
-// infinite stream where f is always true it returns only at an error. It
-// ranges s once and calls f once per value up to the first false.
-//
-// All panics if s or f is nil. A panic in s or f passes through unchanged.
+// All panics if s or f is nil.
 func All[T any](s iter.Seq2[T, error], f func(T) bool) (bool, error) {
 	checkStream("collect.All", s)
 	checkFunc("collect.All", f == nil)

@@ -10,12 +10,7 @@ import (
 // ascending order, as [slices.Sort] does: NaNs are ordered before other
 // values. If s is empty, the slice is nil.
 //
-// Sorted stops at the first error element of s and returns it, together
-// with the values that came before it, sorted as well: whatever Sorted
-// returns is in order. Sorted has no context of its own: on an infinite
-// stream it returns only at an error. It ranges s once.
-//
-// Sorted panics if s is nil. A panic in s passes through unchanged.
+// Sorted panics if s is nil.
 func Sorted[T cmp.Ordered](s iter.Seq2[T, error]) ([]T, error) {
 	checkStream("collect.Sorted", s)
 	out, err := Slice(s)
@@ -29,13 +24,7 @@ func Sorted[T cmp.Ordered](s iter.Seq2[T, error]) ([]T, error) {
 // stable: equal values keep their order in s. If s is empty, the slice is
 // nil.
 //
-// SortedFunc stops at the first error element of s and returns it, together
-// with the values that came before it, sorted as well: whatever SortedFunc
-// returns is in order. SortedFunc has no context of its own: on an infinite
-// stream it returns only at an error. It ranges s once.
-//
-// SortedFunc panics if s or cmp is nil. A panic in s or cmp passes through
-// unchanged.
+// SortedFunc panics if s or cmp is nil.
 func SortedFunc[T any](s iter.Seq2[T, error], cmp func(a, b T) int) ([]T, error) {
 	checkStream("collect.SortedFunc", s)
 	checkFunc("collect.SortedFunc", cmp == nil)

@@ -7,14 +7,11 @@ import (
 
 // Values returns a plain iterator over the values of s, for code that takes
 // an [iter.Seq], such as [slices.Collect]. It stops at the first error
-// element of s, stops s, and stores that error in *errp; when s has no error
-// element, *errp is left untouched, so set it to nil before ranging again.
-// The empty s gives the empty iterator.
+// element of s, stops s, and stores that error in *errp. When s has no error
+// element, or the consumer breaks out of the loop first, *errp is left
+// untouched, so set it to nil before ranging again.
 //
-// Breaking out of the loop stops s at once and leaves *errp untouched. Over
-// an infinite s without errors it ends only when the consumer breaks. Each
-// range ranges s again, so the iterator is re-iterable when s is. Values
-// panics if s or errp is nil.
+// Values panics if s or errp is nil.
 func Values[T any](s iter.Seq2[T, error], errp *error) iter.Seq[T] {
 	checkStream("seq.Values", s)
 	if errp == nil {
@@ -34,21 +31,16 @@ func Values[T any](s iter.Seq2[T, error], errp *error) iter.Seq[T] {
 }
 
 // WithContext returns s bounded by ctx: the elements of s, values and errors
-// as they are, until ctx is done. WithContext checks ctx before it starts s,
-// before handing over each element and when s ends, so an s that stops
-// early because ctx was cancelled does not look complete. Once ctx is done
-// it yields
-// [context.Cause](ctx) once and ends, stopping s; if ctx is done before the
-// range starts, s is never started. The empty s gives the empty stream while
-// ctx is live.
+// as they are, until ctx is done; then it yields [context.Cause](ctx) once
+// and ends, stopping s. It checks ctx before it starts s, before handing
+// over each element and when s ends, so an s that stops early because ctx
+// was cancelled does not look complete. The empty s gives the empty stream
+// only while ctx is live.
 //
-// WithContext runs s on the consumer's goroutine and cannot interrupt it:
-// an s blocked inside its own work is waited for, and ctx is seen only at
-// the next element. Build s with the same ctx to end it sooner. Over an
-// infinite s the stream ends when ctx is done or the consumer breaks out of
-// the loop; a break stops s at once.
+// WithContext cannot interrupt s: it sees ctx only between elements, so an
+// s blocked inside its own work is waited for. Build s with the same ctx to
+// end it sooner.
 //
-// Each range ranges s again, so the stream is re-iterable when s is.
 // WithContext panics if ctx or s is nil.
 func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkCtx("seq.WithContext", ctx)
@@ -79,8 +71,7 @@ func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T,
 // in order, and reports whether the consumer wants more. It returns true
 // when s ended (at once for the empty s) and false when yield returned
 // false; s is then stopped, and the producer that called YieldFrom must
-// return without calling yield again. Over an infinite s it returns only
-// when the consumer stops.
+// return without calling yield again.
 //
 // YieldFrom is Python's `yield from` for producers written as functions
 // that return a stream. Python's asynchronous generators have no
@@ -94,7 +85,8 @@ func WithContext[T any](ctx context.Context, s iter.Seq2[T, error]) iter.Seq2[T,
 //
 // YieldFrom ranges s once, on the caller's goroutine, and does not look at
 // any context: wrap s with [WithContext] for that. It panics if yield or s
-// is nil.
+// is nil, and, with "seq.YieldFrom: s called yield again after it returned
+// false", if s calls yield again after it returned false.
 func YieldFrom[T any](yield func(T, error) bool, s iter.Seq2[T, error]) bool {
 	checkFunc("seq.YieldFrom", yield == nil)
 	checkStream("seq.YieldFrom", s)

@@ -9,38 +9,17 @@ import (
 
 // Batch returns a stream of batches of the values of s, in order: a batch
 // is handed over when it holds n values, or when maxWait has passed since
-// its first value arrived, whichever comes first. Each batch is a new
-// slice that the loop body may keep. An error element first hands over
-// the values gathered before it as a batch, if there are any, then passes
-// through in its position; the end of s hands over the last, partial
-// batch. Batches are never empty, and an empty s gives an empty stream; on
-// an infinite s, Batch goes on until the loop body stops.
+// its first value arrived, whichever comes first. Each batch is a new slice
+// that the loop body may keep; batches are never empty. An error element
+// first hands over the values gathered before it as a batch, if there are
+// any, then passes through; the end of s hands over the last, partial batch.
 //
-// s runs on a goroutine of its own, started afresh by each range (the
-// stream can be ranged again when s can; a stream never ranged starts
-// nothing), at most n elements ahead of the consumer: n counts the
-// elements s has produced that the consumer has not yet taken, in a batch
-// or as an error. The clock runs on the consumer's side, so a batch whose
-// time is up is handed over even while s is blocked.
-//
-// When the loop body stops early, s is told to stop at its next yield,
-// values not yet handed over are dropped, and the range statement returns
-// after s has returned and the goroutine has exited. A goroutine blocked
-// inside s is waited for: cancel the context s was built with to interrupt
-// it.
-//
-// When ctx is done, the stream yields [context.Cause](ctx) as its last
-// element, dropping the values gathered, and stops s as above. ctx is
-// checked before s is started, while the consumer waits, and before each
-// batch is handed over.
-//
-// A panic in s is raised again in the consumer's goroutine, as a
-// *[PanicError] holding the value and the stack of s's goroutine, at the
-// position where it happened: after the batch of the values before it. A
-// runtime.Goexit in s becomes a runtime.Goexit in the consumer's
-// goroutine. A panic raised by s in its cleanup after it was told to stop
-// surfaces when the range statement ends, unless the loop body is itself
-// panicking.
+// s runs on a goroutine of its own, at most n elements ahead of the
+// consumer: n counts the elements s has produced that the consumer has not
+// yet taken, in a batch or as an error. The clock runs on the consumer's
+// side, so a batch whose time is up is handed over even while s is blocked.
+// A panic in s is raised at its position, after the batch of the values
+// before it.
 //
 // Apart from the batches themselves, Batch costs about 25 ns per element on
 // two cores and allocates nothing per element.
@@ -66,7 +45,7 @@ func Batch[T any](ctx context.Context, s iter.Seq2[T, error], n int, maxWait tim
 		b.stop = make(chan struct{})
 		b.wake = make(chan struct{}, 1)
 		b.wg.Add(1)
-		go feed(&b.wg, &b.win, b.stop, s, b.put, b.end)
+		go feed("seq.Batch", &b.wg, &b.win, b.stop, s, b.put, b.end)
 		normal := false
 		defer func() {
 			if !normal { // the loop body panicked or exited: its way out wins

@@ -227,3 +227,63 @@ func TestPanicErrorPassedOn(t *testing.T) {
 	}
 	goleak.VerifyNone(t)
 }
+
+// TestConcurrentNilPanicErrorValue checks that a panic whose value is a nil
+// *seq.PanicError is a panic like any other: it must not turn into a
+// runtime.Goexit or vanish.
+func TestConcurrentNilPanicErrorValue(t *testing.T) {
+	for _, o := range concOps() {
+		for _, inF := range []bool{false, true} {
+			if inF && !o.usesF {
+				continue
+			}
+			name := o.name + " upstream"
+			up := func(yield func(int, error) bool) {
+				if yield(0, nil) {
+					panic((*seq.PanicError)(nil))
+				}
+			}
+			f := func(_ context.Context, v int) (int, error) { return v, nil }
+			if inF {
+				name = o.name + " f"
+				up = func(yield func(int, error) bool) { yield(0, nil) }
+				f = func(context.Context, int) (int, error) { panic((*seq.PanicError)(nil)) }
+			}
+			_, p, exited := concRun(o.build(context.Background(), up, f), -1, nil)
+			if exited {
+				t.Errorf("%s: panic((*seq.PanicError)(nil)) came out as runtime.Goexit", name)
+				continue
+			}
+			pe, ok := p.(*seq.PanicError)
+			switch {
+			case !ok:
+				t.Errorf("%s: panicked with %#v, want a *seq.PanicError", name, p)
+			case o.sync && pe != nil:
+				t.Errorf("%s: panicked with %#v, want the nil *seq.PanicError unchanged", name, p)
+			case !o.sync && (pe == nil || pe.Value != (*seq.PanicError)(nil)):
+				t.Errorf("%s: panicked with %#v, want a *seq.PanicError holding the nil one", name, p)
+			}
+		}
+	}
+	goleak.VerifyNone(t)
+}
+
+// TestConcurrentErrorDropsValue checks that a call of f that returns a
+// value together with an error gives the error element (zero, err).
+func TestConcurrentErrorDropsValue(t *testing.T) {
+	errF := errors.New("f failed")
+	for _, o := range concOps() {
+		if !o.usesF {
+			continue
+		}
+		f := func(_ context.Context, v int) (int, error) { return v + 100, errF }
+		got, p, _ := concRun(o.build(context.Background(), concCount(0, 3), f), -1, nil)
+		want := []concElem{{Err: errF}, {Err: errF}, {Err: errF}}
+		if p != nil {
+			t.Errorf("%s: panicked with %v", o.name, p)
+		}
+		if diff := cmp.Diff(want, got, concErrorsEqual); diff != "" {
+			t.Errorf("%s: f returns (v, err) (-want +got):\n%s", o.name, diff)
+		}
+	}
+}

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
+	"golang.org/x/time/rate"
 
 	"github.com/itergen/itergen/internal/streamtest"
 	"github.com/itergen/itergen/seq"
@@ -233,3 +235,61 @@ func TestThrottleLimiterError(t *testing.T) {
 		t.Errorf("source started %d times, cleaned up %d times, want 1 and 1", starts, cleanups)
 	}
 }
+
+// TestThrottleRateLimiterDeadline checks Throttle with the *rate.Limiter
+// its doc names: a wait that would pass ctx's deadline is refused at once,
+// and the last element keeps the limiter's message and matches
+// context.DeadlineExceeded.
+func TestThrottleRateLimiterDeadline(t *testing.T) {
+	lim := rate.NewLimiter(rate.Every(time.Hour), 1) // one now, the next in an hour
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	got := streamtest.Collect(seq.Throttle(ctx, concCount(0, 3), lim))
+	if len(got) != 2 || got[0] != (concElem{V: 0}) || got[1].Err == nil {
+		t.Fatalf("Throttle(rate 1/h, deadline 1m) = %v, want [0 err]", got)
+	}
+	err := got[1].Err
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("errors.Is(%v, context.DeadlineExceeded) = false, want true", err)
+	}
+	if !strings.Contains(err.Error(), "rate: Wait") {
+		t.Errorf("last element %q does not keep the limiter's message", err)
+	}
+	if ctx.Err() != nil {
+		t.Errorf("Throttle sat the deadline out: ctx is done")
+	}
+}
+
+// TestThrottleOtherLimiterErrors checks that only a limiter's refusal to
+// wait past a deadline is made to match context.DeadlineExceeded.
+func TestThrottleOtherLimiterErrors(t *testing.T) {
+	errOther := errors.New("the limiter is closed")
+	errWords := errors.New("no deadline set, but the word is here: deadline")
+	ctxDeadline, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		err  error
+		want bool
+	}{
+		{"deadline, other error", ctxDeadline, errOther, false},
+		{"no deadline, deadline words", context.Background(), errWords, false},
+		{"deadline, deadline words", ctxDeadline, errWords, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := streamtest.Collect(seq.Throttle(tc.ctx, concCount(0, 3), failingLimiter{tc.err}))
+			if len(got) != 1 || !errors.Is(got[0].Err, tc.err) || got[0].Err.Error() != tc.err.Error() {
+				t.Fatalf("Throttle with a limiter failing %q = %v, want that error alone", tc.err, got)
+			}
+			if is := errors.Is(got[0].Err, context.DeadlineExceeded); is != tc.want {
+				t.Errorf("errors.Is(%v, context.DeadlineExceeded) = %v, want %v", got[0].Err, is, tc.want)
+			}
+		})
+	}
+}
+
+type failingLimiter struct{ err error }
+
+func (l failingLimiter) Wait(context.Context) error { return l.err }

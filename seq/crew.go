@@ -154,8 +154,9 @@ func (c *crew) drive(consume func() (*failure, bool), yieldCause func()) {
 // feed runs the upstream s on the calling goroutine, which wg counts:
 // put takes each element (false: stop), win bounds how far s runs ahead
 // until stop is closed, and end records how s ended, with told reporting
-// whether s had been told to stop.
-func feed[T any](wg *sync.WaitGroup, win *window, stop <-chan struct{}, s iter.Seq2[T, error], put func(T, error) bool, end func(f *failure, told bool)) {
+// whether s had been told to stop. An s that calls yield again after it
+// returned false panics there, with name in the message, and so ends.
+func feed[T any](name string, wg *sync.WaitGroup, win *window, stop <-chan struct{}, s iter.Seq2[T, error], put func(T, error) bool, end func(f *failure, told bool)) {
 	defer wg.Done()
 	told, ok := false, false
 	defer func() {
@@ -166,6 +167,9 @@ func feed[T any](wg *sync.WaitGroup, win *window, stop <-chan struct{}, s iter.S
 		end(f, told)
 	}()
 	s(func(v T, err error) bool {
+		if told {
+			yieldAgain(name)
+		}
 		if !put(v, err) || !win.add(stop) {
 			told = true
 			return false
@@ -173,4 +177,15 @@ func feed[T any](wg *sync.WaitGroup, win *window, stop <-chan struct{}, s iter.S
 		return true
 	})
 	ok = true
+}
+
+// apply calls f the way the workers of a crew do: an error from f makes
+// the element (zero, err), whatever value f returned with it.
+func apply[T, U any](f func(context.Context, T) (U, error), ctx context.Context, v T) (U, error) {
+	u, err := f(ctx, v)
+	if err != nil {
+		var zero U
+		return zero, err
+	}
+	return u, nil
 }

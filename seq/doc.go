@@ -13,17 +13,27 @@
 // # The stream contract
 //
 // Every function in this package follows the same rules, so they are stated
-// once here rather than in each doc comment.
+// once here; the doc of each function says only what is particular to it.
 //
-// Elements. Each element is a value (v, nil) or an error (zero, err).
+// Elements. Each element is a value (v, nil) or an error (zero, err). An
+// operator over an empty stream gives an empty stream unless its doc says
+// otherwise.
 //
 // Errors are data in flight. A transform passes each error element through
 // unchanged, in its position relative to the values around it, and keeps
-// going if the consumer keeps going. Counting operators ([Take], [Skip],
+// going if the consumer keeps going; a function argument that takes a value
+// is not called for an error element. Counting operators ([Take], [Skip],
 // [Chunk], [Batch]) count values only. A failure of a function argument
-// ([TryMap]'s f, [MapConcurrent]'s f) becomes an error element at that
-// position. To end a stream at its first error, wrap it in [StopOnError];
-// to range over plain values and check the error afterwards, use [Values].
+// ([TryMap]'s f, [MapConcurrent]'s f) becomes the error element (zero, err)
+// at that position: the value f returned with the error is dropped. To end
+// a stream at its first error, wrap it in [StopOnError]; to range over
+// plain values and check the error afterwards, use [Values].
+//
+// End. An operator ends when its upstream ends, so over an infinite stream
+// it runs until the consumer stops, unless it has an end of its own, such
+// as [Take]'s n. An operator that drops values ([Filter], [SkipWhile],
+// [Compact], [Unique]) may yield no value again over an infinite stream
+// whose values it keeps dropping.
 //
 // Early exit. When the consumer stops (breaks out of the loop, or yield
 // returns false), an operator stops its upstream at once, so the upstream's
@@ -31,18 +41,32 @@
 // goroutines cancel what they own and wait for every goroutine they started
 // before the range statement returns.
 //
-// Context. Operators that take a ctx stop when it is done: they yield
-// [context.Cause] of it once as an error element and end. They check before
-// starting, in which case the upstream is never started, and before handing
-// over each element. An upstream that is blocked in its own work is waited
-// for; cancelling the context it was built with ends it sooner.
+// An upstream must return once yield has returned false; one that calls
+// yield again is a bug, and no operator hangs or spins on it. The yield
+// function an operator hands to its upstream panics on that call, with a
+// message that names the operator and the mistake:
+// "seq.Filter: upstream called yield again after it returned false". Where
+// an operator ranges over its upstream with a range statement, Go's own
+// runtime error is raised instead. Concurrent operators raise the panic in
+// the consumer's goroutine, as a [*PanicError], when the range statement
+// ends.
 //
-// Panics. A panic in an upstream or in a function argument of a synchronous
-// operator unwinds through the consumer's loop as it is. Operators that run
-// code on other goroutines re-panic in the consumer's goroutine with a
-// [*PanicError] that holds the original value and the stack of the
-// goroutine that panicked. The process never dies from a panic on a
-// goroutine this package started.
+// Context. Operators that take a ctx stop when it is done: they yield
+// [context.Cause] of it once, as the last element, and end. They check
+// before starting, in which case the upstream is never started, and before
+// handing over each element, so errors returned only because of the
+// cancellation are never passed on. An upstream that is blocked in its own
+// work is waited for; cancelling the context it was built with ends it
+// sooner.
+//
+// Panics. Synchronous operators, which are all but those that run code on
+// goroutines of their own (see Concurrency below), run their upstream and
+// their function arguments on the consumer's goroutine: a panic there
+// unwinds through the consumer's loop as it is. Operators that run code on
+// other goroutines re-panic in the consumer's goroutine with a [*PanicError]
+// that holds the original value and the stack of the goroutine that
+// panicked. The process never dies from a panic on a goroutine this package
+// started.
 //
 // Misuse. Arguments are checked when the operator is called, not when it is
 // ranged: a nil stream, a nil function, a nil context or an n out of range
@@ -50,7 +74,8 @@
 // as "seq.Chunk: n must be at least 1".
 //
 // Re-iteration. A stream built from re-iterable sources is re-iterable:
-// each range starts afresh, and concurrent operators start fresh goroutines.
+// each range starts afresh, ranging its upstream again with its counters
+// and state reset, and concurrent operators start fresh goroutines.
 // Streams over one-shot sources, such as [FromChan], are single use.
 //
 // Cost. Synchronous operators allocate nothing per element, except where
@@ -66,31 +91,39 @@
 //     goroutines, and every one of them has exited before the range
 //     statement returns: at the end of the stream, when the loop body
 //     breaks, and when it panics or calls runtime.Goexit. Breaking out
-//     tells the upstream to stop at its next yield and cancels the context
-//     given to f.
+//     tells the upstream to stop at its next yield.
+//   - f is called with a context derived from the operator's ctx and
+//     cancelled when the stream ends, when the loop body stops and when
+//     ctx is done.
 //   - Code blocked inside an upstream or inside f is waited for. To
 //     interrupt it, build the upstream with a context and cancel that
-//     context; f's context is derived from the operator's.
-//   - When the operator's ctx is done, the stream yields
-//     [context.Cause](ctx) once, as its last element, and ends. ctx is
-//     checked before the upstream is started, while the consumer waits and
-//     before each element is handed over, so errors returned only because
-//     of the cancellation are never passed on.
+//     context.
+//   - ctx is checked before the upstream is started, before each element
+//     is handed over and while the consumer waits: once ctx is done, the
+//     loop body gets [context.Cause](ctx) as the last element even while
+//     the upstream or f is blocked, and the range statement returns when
+//     they have returned.
+//   - When the stream ends early (the loop body stops, ctx is done or a
+//     panic is raised), elements not yet handed over are dropped.
 //   - Memory is bounded. [Buffer] and [Batch] let their source run at most
 //     n elements ahead of the consumer; [MapConcurrent] holds at most n
 //     elements taken from the upstream and not yet handed over (a slow
 //     head holds its slot); [MapConcurrentUnordered] runs at most n calls of
 //     f at once; each source of [Merge] runs at most 16 elements ahead.
 //   - Error elements pass through like values, and a failure of f becomes
-//     an error element in its position; the stream goes on as long as the
-//     loop body does.
+//     the error element (zero, err) in its position; the stream goes on as
+//     long as the loop body does.
 //   - A panic on one of these goroutines never kills the process. It is
 //     raised again in the consumer's goroutine as a *[PanicError] holding
 //     the value and the stack of the goroutine that panicked, and a
 //     runtime.Goexit becomes a runtime.Goexit. [Buffer], [Batch] and
 //     [MapConcurrent] raise it at the position where it happened, after
 //     the elements before it; [Merge] and [MapConcurrentUnordered] as soon
-//     as they notice. A panic of the loop body itself always wins.
+//     as they notice. A panic at a position the loop body never reaches,
+//     because it stopped before, is dropped; but a panic raised by an
+//     upstream after it was told to stop (in its cleanup, say) is raised
+//     when the range statement ends. A panic of the loop body itself
+//     always wins.
 //
 // [MapConcurrentWindow] starts what [MapConcurrent] does: a goroutine that
 // ranges over the upstream and up to n that call f; n counts the calls at

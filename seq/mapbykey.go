@@ -63,7 +63,7 @@ func MapConcurrentByKey[T, U any, K comparable](ctx context.Context, s iter.Seq2
 			return u.put(x, err)
 		}
 		u.wg.Add(1)
-		go feed(&u.wg, &u.win, u.stop, s, put, u.end)
+		go feed(name, &u.wg, &u.win, u.stop, s, put, u.end)
 		u.drive(
 			func() (*failure, bool) { return u.consume(yield) },
 			func() { yield(zero, context.Cause(ctx)) },

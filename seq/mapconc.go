@@ -113,7 +113,7 @@ func mapOrdered[T, U any](name string, ctx context.Context, s iter.Seq2[T, error
 		}
 		o.init(ctx, n, window, o.work)
 		o.wg.Add(1)
-		go feed(&o.wg, &o.win, o.stop, s, o.put, o.end)
+		go feed(name, &o.wg, &o.win, o.stop, s, o.put, o.end)
 		o.drive(
 			func() (*failure, bool) { return o.consume(yield) },
 			func() { yield(zero, context.Cause(ctx)) },
@@ -281,7 +281,7 @@ func (o *ordered[T, U]) call(i int, sl *mapSlot[T, U]) {
 			o.fail(i, sl, capture(recover()))
 		}
 	}()
-	sl.out, sl.err = o.f(o.fctx, sl.in)
+	sl.out, sl.err = apply(o.f, o.fctx, sl.in)
 	ok = true
 }
 
@@ -291,7 +291,7 @@ func (o *ordered[T, U]) fail(i int, sl *mapSlot[T, U], f *failure) {
 	o.mu.Lock()
 	sl.fail = f
 	o.cut = min(o.cut, i)
-	if f.pe == nil {
+	if f.goexit {
 		sl.done = true
 		o.workers--
 		if o.waitFor == i {

@@ -8,44 +8,16 @@ import (
 
 // MapConcurrentUnordered returns a stream of f applied to each value of s,
 // with up to n calls of f running at once on goroutines of their own, and
-// the results in the order the calls finish. A call that returns an error
-// yields that error as its result; the stream goes on if the loop body
-// goes on. Error elements of s are passed on as they arrive, without a
-// call of f. An empty s gives an empty stream; on an infinite s,
-// MapConcurrentUnordered goes on until the loop body stops.
+// the results in the order the calls finish. Error elements of s are passed
+// on as they arrive. A panic in f or s is raised as soon as the consumer
+// notices it.
 //
 // n bounds the calls of f running at once. The elements taken from s and
 // not yet handed to the loop body (calls in progress, finished results,
 // errors and inputs waiting for a worker together) number at most
 // max(n, 64), so a slow loop body holds back s and f. A slow call holds
-// only its own slot: the others go on around it.
-//
-// Each range starts a goroutine that ranges over s afresh and, lazily, at
-// most n goroutines that call f; the stream can be ranged again when s
-// can, and a stream never ranged starts nothing. f is called with a
-// context derived from ctx that is cancelled when the stream ends, the
-// loop body stops early or ctx is done.
-//
-// When the loop body stops early, the context of f is cancelled, s is told
-// to stop at its next yield, results not yet handed over are dropped, and
-// the range statement returns after s and every call of f have returned
-// and all the goroutines have exited. A goroutine blocked inside s or f is
-// waited for: cancel the context s was built with (f's context is
-// cancelled for it) to interrupt it.
-//
-// When ctx is done, the stream yields [context.Cause](ctx) as its last
-// element and stops as above; errors that f or s return because ctx was
-// cancelled are not passed on. ctx is checked before s is started, while
-// the consumer waits, and before each element is handed over.
-//
-// A panic in f or in s is raised again in the consumer's goroutine as soon
-// as the consumer notices it, as a *[PanicError] holding the value and the
-// stack of the goroutine that panicked; results not yet handed over are
-// dropped. A runtime.Goexit in f or s becomes a runtime.Goexit in the
-// consumer's goroutine. A failure after the loop body stopped is dropped,
-// except a panic raised by s in its cleanup after it was told to stop:
-// that one surfaces when the range statement ends, unless the loop body is
-// itself panicking.
+// only its own slot: the others go on around it. Each range starts one
+// goroutine that ranges over s and, lazily, at most n that call f.
 //
 // Inputs and results cross between goroutines under one mutex, results in
 // batches, with no allocation per element. With a trivial f on two cores
@@ -69,7 +41,7 @@ func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error]
 		u := &unordered[T, U]{f: f}
 		u.init(ctx, n, max(n, 64), u.work)
 		u.wg.Add(1)
-		go feed(&u.wg, &u.win, u.stop, s, u.put, u.end)
+		go feed("seq.MapConcurrentUnordered", &u.wg, &u.win, u.stop, s, u.put, u.end)
 		u.drive(
 			func() (*failure, bool) { return u.consume(yield) },
 			func() { yield(zero, context.Cause(ctx)) },
@@ -229,7 +201,7 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 			f := capture(recover())
 			u.mu.Lock()
 			u.running--
-			if f.pe == nil { // this worker is exiting
+			if f.goexit { // this worker is exiting
 				u.workers--
 			} else {
 				u.searching++ // as advance would have
@@ -238,7 +210,7 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 			u.mu.Unlock()
 		}
 	}()
-	r.v, r.err = u.f(u.fctx, v)
+	r.v, r.err = apply(u.f, u.fctx, v)
 	ok = true
 	return r, true
 }

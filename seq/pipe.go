@@ -15,6 +15,7 @@ import (
 // source one lock and the consumer one lock per batch. Each source has a
 // window that bounds how far it may run ahead of the consumer.
 type pipe[T any] struct {
+	name string // the operator's, for messages
 	ctx  context.Context
 	srcs []iter.Seq2[T, error]
 	wins []window
@@ -40,13 +41,14 @@ type pipeItem[T any] struct {
 }
 
 // runPipe is the body of the streams Buffer and Merge return.
-func runPipe[T any](ctx context.Context, srcs []iter.Seq2[T, error], ahead int, yield func(T, error) bool) {
+func runPipe[T any](name string, ctx context.Context, srcs []iter.Seq2[T, error], ahead int, yield func(T, error) bool) {
 	var zero T
 	if ctx.Err() != nil {
 		yield(zero, context.Cause(ctx))
 		return
 	}
 	p := &pipe[T]{
+		name: name,
 		ctx:  ctx,
 		srcs: srcs,
 		wins: make([]window, len(srcs)),
@@ -82,7 +84,7 @@ func runPipe[T any](ctx context.Context, srcs []iter.Seq2[T, error], ahead int, 
 // source runs source i on the calling goroutine.
 func (p *pipe[T]) source(i int) {
 	put := func(v T, err error) bool { return p.put(pipeItem[T]{v: v, err: err, src: i}) }
-	feed(&p.wg, &p.wins[i], p.stop, p.srcs[i], put, p.finish)
+	feed(p.name, &p.wg, &p.wins[i], p.stop, p.srcs[i], put, p.finish)
 }
 
 func (p *pipe[T]) put(it pipeItem[T]) bool {

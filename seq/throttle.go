@@ -2,7 +2,9 @@ package seq
 
 import (
 	"context"
+	"errors"
 	"iter"
+	"strings"
 )
 
 // Throttle returns a stream of the elements of s, in order, that waits
@@ -15,18 +17,18 @@ import (
 //		...
 //	}
 //
-// An empty s gives an empty stream, without a call of Wait; on an
-// infinite s, Throttle goes on until the loop body stops. It starts no
-// goroutine: s, lim.Wait and the loop body all run on the consumer's
-// goroutine, so a panic in s or in Wait passes through unchanged, and the
-// stream can be ranged again when s can.
+// Throttle starts no goroutine: s, lim.Wait and the loop body run on the
+// consumer's goroutine, so a panic in s or in Wait passes through unchanged.
+// An empty s gives an empty stream without a call of Wait. An error of Wait
+// ends the stream as its last element, or [context.Cause](ctx) instead if
+// ctx is done by then; ctx is also checked when s ends.
 //
-// When the loop body stops early, s is stopped at once. When Wait returns
-// an error the stream ends with it as its last element and stops s; if ctx
-// is done by then, that element is [context.Cause](ctx) instead. When ctx
-// is done, the stream yields context.Cause(ctx) as its last element; ctx is
-// checked before s is started, before each element is handed over and
-// when s ends.
+// A limiter may refuse at once a wait that would last past ctx's deadline,
+// as *rate.Limiter does: Throttle does not sit the deadline out either.
+// When ctx has a deadline and the error of Wait speaks of a deadline, the
+// last element keeps the limiter's message and matches
+// [context.DeadlineExceeded] ([errors.Is]), as the error of a wait that
+// ran into the deadline would.
 //
 // Throttle panics if ctx, s or lim is nil.
 func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) iter.Seq2[T, error] {
@@ -48,7 +50,7 @@ func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) it
 				return
 			}
 			if werr != nil {
-				yield(zero, werr)
+				yield(zero, deadlineRefusal(ctx, werr))
 				return
 			}
 			if !yield(v, err) {
@@ -60,3 +62,22 @@ func Throttle[T any](ctx context.Context, s iter.Seq2[T, error], lim Limiter) it
 		}
 	}
 }
+
+// deadlineRefusal returns err, the error of a limiter's Wait that returned
+// before ctx was done, made to match context.DeadlineExceeded when it
+// refused a wait that would pass ctx's deadline. Limiters say so only in
+// words ("rate: Wait(n=1) would exceed context deadline"), hence the look
+// at the message, made only when ctx has a deadline.
+func deadlineRefusal(ctx context.Context, err error) error {
+	if _, ok := ctx.Deadline(); !ok || errors.Is(err, context.DeadlineExceeded) ||
+		!strings.Contains(err.Error(), "deadline") {
+		return err
+	}
+	return deadlineError{err}
+}
+
+// A deadlineError is a limiter's refusal to wait past a deadline.
+type deadlineError struct{ err error }
+
+func (e deadlineError) Error() string   { return e.err.Error() }
+func (e deadlineError) Unwrap() []error { return []error{e.err, context.DeadlineExceeded} }

@@ -12,79 +12,71 @@ import "iter"
 
 // Map returns a stream of f(v) for each value v of s, in order.
 //
-// Error elements of s pass through in their positions as (zero U, err); f
-// is not called for them. An empty s gives an empty stream. When the
-// consumer stops, Map stops s at once. Map takes no context and ends when s
-// ends, so over an infinite s it runs until the consumer stops. It runs on
-// the consumer's goroutine: a panic in s or f unwinds as it is. The result
-// can be ranged again when s can; each range starts s afresh.
-//
 // Map panics if s or f is nil.
 func Map[T, U any](s iter.Seq2[T, error], f func(T) U) iter.Seq2[U, error] {
 	checkStream("seq.Map", s)
 	checkFunc("seq.Map", f == nil)
 	return func(yield func(U, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Map")
+			}
 			if err != nil {
 				var zero U
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else {
+				more = yield(f(v), nil)
 			}
-			return yield(f(v), nil)
+			return more
 		})
 	}
 }
 
 // TryMap returns a stream of f(v) for each value v of s, in order, for an f
-// that can fail. When f returns an error, that error takes the value's
-// place as an error element (f's value is dropped) and the stream goes on.
-//
-// Error elements of s pass through in their positions as (zero U, err); f
-// is not called for them. An empty s gives an empty stream. When the
-// consumer stops, TryMap stops s at once. TryMap takes no context and ends
-// when s ends, so over an infinite s it runs until the consumer stops. It
-// runs on the consumer's goroutine: a panic in s or f unwinds as it is. The
-// result can be ranged again when s can; each range starts s afresh.
+// that can fail: when f returns an error, the element is (zero U, err), the
+// value f returned with it is dropped, and the stream goes on.
 //
 // TryMap panics if s or f is nil.
 func TryMap[T, U any](s iter.Seq2[T, error], f func(T) (U, error)) iter.Seq2[U, error] {
 	checkStream("seq.TryMap", s)
 	checkFunc("seq.TryMap", f == nil)
 	return func(yield func(U, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.TryMap")
+			}
 			var zero U
 			if err != nil {
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else if u, ferr := f(v); ferr != nil {
+				more = yield(zero, ferr)
+			} else {
+				more = yield(u, nil)
 			}
-			u, err := f(v)
-			if err != nil {
-				return yield(zero, err)
-			}
-			return yield(u, nil)
+			return more
 		})
 	}
 }
 
 // Filter returns a stream of the values v of s for which keep(v) is true,
-// in order.
-//
-// Error elements of s always pass through, unchanged and in their
-// positions; keep is not called for them. An empty s gives an empty stream.
-// When the consumer stops, Filter stops s at once. Filter takes no context
-// and ends when s ends: over an infinite s whose values keep rejects, it
-// never yields and never ends. It runs on the consumer's goroutine: a panic
-// in s or keep unwinds as it is. The result can be ranged again when s can;
-// each range starts s afresh.
+// in order; error elements always pass.
 //
 // Filter panics if s or keep is nil.
 func Filter[T any](s iter.Seq2[T, error], keep func(T) bool) iter.Seq2[T, error] {
 	checkStream("seq.Filter", s)
 	checkFunc("seq.Filter", keep == nil)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
-			if err != nil || keep(v) {
-				return yield(v, err)
+			if !more {
+				yieldAgain("seq.Filter")
 			}
-			return true
+			if err != nil || keep(v) {
+				more = yield(v, err)
+			}
+			return more
 		})
 	}
 }
@@ -92,134 +84,121 @@ func Filter[T any](s iter.Seq2[T, error], keep func(T) bool) iter.Seq2[T, error]
 // Scan returns a stream of running accumulations: for each value v of s it
 // sets acc = f(acc, v), starting from init, and yields acc. It yields one
 // accumulator per value and never init by itself, so an empty s gives an
-// empty stream.
-//
-// Error elements of s pass through in their positions as (zero A, err) and
-// leave the accumulator as it is. When the consumer stops, Scan stops s at
-// once. Scan takes no context and ends when s ends, so over an infinite s it
-// runs until the consumer stops. It runs on the consumer's goroutine: a
-// panic in s or f unwinds as it is. The result can be ranged again when s
-// can; each range starts afresh from init.
+// empty stream. Error elements leave the accumulator as it is; each range
+// starts again from init.
 //
 // Scan panics if s or f is nil.
 func Scan[T, A any](s iter.Seq2[T, error], init A, f func(A, T) A) iter.Seq2[A, error] {
 	checkStream("seq.Scan", s)
 	checkFunc("seq.Scan", f == nil)
 	return func(yield func(A, error) bool) {
-		acc := init
+		acc, more := init, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Scan")
+			}
 			if err != nil {
 				var zero A
-				return yield(zero, err)
+				more = yield(zero, err)
+			} else {
+				acc = f(acc, v)
+				more = yield(acc, nil)
 			}
-			acc = f(acc, v)
-			return yield(acc, nil)
+			return more
 		})
 	}
 }
 
 // Tap returns a stream of the elements of s, unchanged, that calls f with
 // each value just before passing it on: for logging, metrics and the like.
-//
-// Error elements of s pass through in their positions; f is not called for
-// them. An empty s gives an empty stream. When the consumer stops, Tap
-// stops s at once, so f sees exactly the values the consumer gets. Tap takes
-// no context and ends when s ends, so over an infinite s it runs until the
-// consumer stops. It runs on the consumer's goroutine: a panic in s or f
-// unwinds as it is. The result can be ranged again when s can; each range
-// starts s afresh.
+// f sees exactly the values the consumer gets.
 //
 // Tap panics if s or f is nil.
 func Tap[T any](s iter.Seq2[T, error], f func(T)) iter.Seq2[T, error] {
 	checkStream("seq.Tap", s)
 	checkFunc("seq.Tap", f == nil)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Tap")
+			}
 			if err == nil {
 				f(v)
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
 
 // StopOnError returns a stream of the elements of s up to and including its
 // first error element, which is the last element: after it StopOnError
-// stops s. A stream without errors passes through whole; an empty s gives
-// an empty stream.
-//
-// When the consumer stops, StopOnError stops s at once. It takes no context
-// and ends when s ends or errs, so over an infinite s without errors it runs
-// until the consumer stops. It runs on the consumer's goroutine: a panic in s
-// unwinds as it is. The result can be ranged again when s can; each range
-// starts s afresh.
+// stops s. A stream without errors passes through whole.
 //
 // StopOnError panics if s is nil.
 func StopOnError[T any](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.StopOnError", s)
 	return func(yield func(T, error) bool) {
+		more := true
 		s(func(v T, err error) bool {
-			return yield(v, err) && err == nil
+			if !more {
+				yieldAgain("seq.StopOnError")
+			}
+			more = yield(v, err) && err == nil
+			return more
 		})
 	}
 }
 
 // Compact returns a stream of the values of s with consecutive duplicates
 // dropped: a value equal (==) to the last value passed on is skipped. Error
-// elements pass through unchanged and in their positions but do not
-// separate duplicates: in 1, err, 1 the second 1 is dropped. An empty s
-// gives an empty stream.
-//
-// When the consumer stops, Compact stops s at once. Compact takes no context
-// and ends when s ends: over an infinite s that repeats one value forever,
-// it never yields again and never ends. It runs on the consumer's goroutine:
-// a panic in s unwinds as it is. The result can be ranged again when s can;
-// each range starts afresh with no last value.
+// elements do not separate duplicates: in 1, err, 1 the second 1 is dropped.
 //
 // Compact panics if s is nil.
 func Compact[T comparable](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.Compact", s)
 	return func(yield func(T, error) bool) {
 		var last T
-		seen := false
+		seen, more := false, true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Compact")
+			}
 			if err == nil {
 				if seen && v == last {
 					return true
 				}
 				last, seen = v, true
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }
 
 // Unique returns a stream of the values of s with every repeat dropped: a
-// value equal (==) to any value passed on before is skipped. Error elements
-// pass through unchanged and in their positions. An empty s gives an empty
-// stream.
-//
-// Unique remembers each distinct value it passes on in a set that lives as
-// long as the range, so its memory grows with the number of distinct values.
-// When the consumer stops, Unique stops s at once. Unique takes no context
-// and ends when s ends: over an infinite s with finitely many distinct
-// values, it eventually stops yielding and never ends. It runs on the
-// consumer's goroutine: a panic in s unwinds as it is. The result can be
-// ranged again when s can; each range starts with an empty set.
+// value equal (==) to any value passed on before is skipped. Unique keeps
+// each distinct value it passes on in a set that lives as long as the range,
+// so its memory grows with the number of distinct values.
 //
 // Unique panics if s is nil.
 func Unique[T comparable](s iter.Seq2[T, error]) iter.Seq2[T, error] {
 	checkStream("seq.Unique", s)
 	return func(yield func(T, error) bool) {
-		seen := make(map[T]struct{})
+		seen, more := make(map[T]struct{}), true
 		s(func(v T, err error) bool {
+			if !more {
+				yieldAgain("seq.Unique")
+			}
 			if err == nil {
 				if _, dup := seen[v]; dup {
 					return true
 				}
 				seen[v] = struct{}{}
 			}
-			return yield(v, err)
+			more = yield(v, err)
+			return more
 		})
 	}
 }

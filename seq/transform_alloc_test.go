@@ -7,9 +7,9 @@ import (
 	"github.com/itergen/itergen/seq"
 )
 
-// TestAllocsPerElement checks DESIGN point 8: a full range over a stream of
-// 1000 values allocates a small, fixed number of times (closures and state
-// made once per range), never once per element.
+// TestTransformAllocsPerElement checks the package doc's Cost rule: a full
+// range over a stream of 1000 values allocates a small, fixed number of
+// times (closures and state made once per range), never once per element.
 func TestTransformAllocsPerElement(t *testing.T) {
 	const (
 		size = 1000

@@ -7,8 +7,8 @@ import (
 
 // The models below compute, over plain slices, what each transform must
 // yield for a whole input. Each one is written as directly as possible from
-// DESIGN.md, so that the operators and the models can only agree by being
-// right. An empty result is nil, as streamtest.Check reports it.
+// the operator's doc comment and the stream contract of the package doc, so
+// that the operators and the models can only agree by being right. An empty result is nil, as streamtest.Check reports it.
 
 type trElem = streamtest.Elem[int]
 

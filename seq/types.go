@@ -12,8 +12,8 @@ import (
 // passed to panic and Stack the stack of the goroutine that panicked, as
 // [runtime/debug.Stack] formats it.
 //
-// A value that is already a *PanicError is passed on as it is, so a panic
-// that crosses several concurrent operators is wrapped once.
+// A value that is already a non-nil *PanicError is passed on as it is, so
+// a panic that crosses several concurrent operators is wrapped once.
 type PanicError struct {
 	Value any
 	Stack []byte
@@ -21,12 +21,18 @@ type PanicError struct {
 
 // Error returns the panic value and the stack of the goroutine that panicked.
 func (p *PanicError) Error() string {
+	if p == nil {
+		return "panic: nil *seq.PanicError"
+	}
 	return fmt.Sprintf("panic: %v\n\n%s", p.Value, p.Stack)
 }
 
 // Unwrap returns Value when it is an error, so [errors.Is] and [errors.As]
 // see through the panic, and nil otherwise.
 func (p *PanicError) Unwrap() error {
+	if p == nil {
+		return nil
+	}
 	err, _ := p.Value.(error)
 	return err
 }
@@ -45,8 +51,8 @@ type Limiter interface {
 	Wait(ctx context.Context) error
 }
 
-// checkStream, checkFunc and checkCtx make the call-time panics of
-// DESIGN point 6 read the same in every operator.
+// checkStream, checkFunc and checkCtx make the call-time panics (the
+// package doc's Misuse rule) read the same in every operator.
 func checkStream[T any](name string, s iter.Seq2[T, error]) {
 	if s == nil {
 		panic(name + ": nil stream")

@@ -1,7 +1,7 @@
 // Package streamtest is the contract harness shared by the tests of seq and
 // collect: an instrumented source and [Check], which ranges an operator with
-// a break after 0, 1, … n elements and verifies the stream contract of
-// DESIGN.md on every run.
+// a break after 0, 1, … n elements and verifies, on every run, the stream
+// contract stated in package seq's doc.
 package streamtest
 
 import (

@@ -1,0 +1,154 @@
+package seq_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itergen/itergen/seq"
+)
+
+// badUpstream calls yield again after it returned false, up to extra
+// times, then returns: the most common range-over-func mistake, bounded so
+// that an operator that does not catch it returns instead of spinning.
+func badUpstream(extra int) iter.Seq2[int, error] {
+	return func(yield func(int, error) bool) {
+		after := 0
+		for i := 0; ; i++ {
+			if !yield(i, nil) {
+				after++
+			}
+			if after > extra {
+				return
+			}
+		}
+	}
+}
+
+// badUpstreamOps is every operator of the package with an upstream, over
+// the upstream it is given.
+func badUpstreamOps() []struct {
+	name string
+	op   func(iter.Seq2[int, error]) iter.Seq2[int, error]
+} {
+	ctx := context.Background()
+	id := func(_ context.Context, v int) (int, error) { return v, nil }
+	flat := func(s iter.Seq2[[]int, error]) iter.Seq2[int, error] {
+		return seq.FlatMap(s, func(vs []int) iter.Seq2[int, error] { return seq.Of(vs...) })
+	}
+	first := func(s iter.Seq2[seq.Pair[int, int], error]) iter.Seq2[int, error] {
+		return seq.Map(s, func(p seq.Pair[int, int]) int { return p.First })
+	}
+	type row = struct {
+		name string
+		op   func(iter.Seq2[int, error]) iter.Seq2[int, error]
+	}
+	return []row{
+		{"Map", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Map(s, func(v int) int { return v }) }},
+		{"TryMap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.TryMap(s, func(v int) (int, error) { return v, nil })
+		}},
+		{"Filter", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Filter(s, func(v int) bool { return v%2 == 0 })
+		}},
+		{"FlatMap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMap(s, func(v int) iter.Seq2[int, error] { return seq.Of(v) })
+		}},
+		{"FlatMap inner", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMap(seq.Of(0), func(int) iter.Seq2[int, error] { return s })
+		}},
+		{"Concat", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Concat(s, seq.Of(1)) }},
+		{"Take", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Take(s, 2) }},
+		{"Skip", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Skip(s, 1) }},
+		{"TakeWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.TakeWhile(s, func(v int) bool { return v < 2 })
+		}},
+		{"SkipWhile", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.SkipWhile(s, func(v int) bool { return v < 1 })
+		}},
+		{"Chunk", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return flat(seq.Chunk(s, 2)) }},
+		{"Scan", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Scan(s, 0, func(a, v int) int { return v })
+		}},
+		{"Compact", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Compact(s) }},
+		{"Unique", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Unique(s) }},
+		{"Zip a", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return first(seq.Zip(s, seq.Of(0, 1, 2, 3, 4))) }},
+		{"Zip b", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Map(seq.Zip(seq.Of(0, 1, 2, 3, 4), s), func(p seq.Pair[int, int]) int { return p.Second })
+		}},
+		{"Zip b shorter", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return first(seq.Zip(seq.Of(0, 1), s)) }},
+		{"Tap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Tap(s, func(int) {}) }},
+		{"StopOnError", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.StopOnError(s) }},
+		{"Values", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			var err error
+			return seq.From(seq.Values(s, &err))
+		}},
+		{"WithContext", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.WithContext(ctx, s) }},
+		{"Buffer", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Buffer(ctx, s, 2) }},
+		{"Merge", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Merge(ctx, s, seq.Of(-1)) }},
+		{"MapConcurrent", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.MapConcurrent(ctx, s, 2, id) }},
+		{"MapConcurrentUnordered", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentUnordered(ctx, s, 2, id)
+		}},
+		{"Batch", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return flat(seq.Batch(ctx, s, 2, time.Hour)) }},
+		{"Throttle", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Throttle(ctx, s, &concLimiter{}) }},
+	}
+}
+
+// TestBadUpstreamPanics checks that every operator whose upstream calls
+// yield again after it returned false panics, naming the mistake, and
+// returns instead of spinning or hanging, whether the consumer or the
+// operator itself told the upstream to stop.
+func TestBadUpstreamPanics(t *testing.T) {
+	for _, tc := range badUpstreamOps() {
+		for _, k := range []int{0, 1, 2} {
+			t.Run(fmt.Sprintf("%s/break after %d", tc.name, k), func(t *testing.T) {
+				checkBadUpstream(t, tc.op(badUpstream(1000)), k)
+			})
+		}
+	}
+}
+
+func checkBadUpstream(t *testing.T, s iter.Seq2[int, error], k int) {
+	t.Helper()
+	type outcome struct {
+		r   any
+		got int
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		defer func() {
+			o.r = recover()
+			done <- o
+		}()
+		for range s {
+			if o.got == k {
+				break
+			}
+			o.got++
+		}
+	}()
+	var o outcome
+	select {
+	case o = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the range over a bad upstream did not return within 10s")
+	}
+	if o.r == nil {
+		t.Fatalf("range over a bad upstream, break after %d: no panic (got %d elements)", k, o.got)
+	}
+	msg := fmt.Sprint(o.r)
+	var pe *seq.PanicError
+	if err, ok := o.r.(error); ok && errors.As(err, &pe) {
+		msg = fmt.Sprint(pe.Value)
+	}
+	if !strings.Contains(msg, "yield again after it returned false") &&
+		!strings.Contains(msg, "continued iteration after function for loop body returned false") {
+		t.Fatalf("range over a bad upstream, break after %d: panic %q does not name the mistake", k, msg)
+	}
+}
