@@ -27,8 +27,9 @@ import (
 // fills this window with its values runs them one at a time, and values of
 // other keys further on in s wait; the stream slows down but goes on.
 //
-// Goroutines, cancellation, ctx and panics work as for
-// [MapConcurrentUnordered]; a panic in key is raised as a panic in s is.
+// Each range starts one goroutine that ranges over s and calls key, and,
+// lazily, at most n that call f. A panic in f, key or s is raised as soon
+// as the consumer notices it.
 //
 // Keeping track of the keys costs a map lookup per value. With a trivial
 // f, 16 keys and n = 4 on two cores, an element costs about 100 ns, 1.3

@@ -79,8 +79,9 @@ func MapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, 
 // much. When they do not, a smaller window does as well in less memory;
 // with a trivial f, windows near 64 hand elements over at the lowest cost.
 //
-// Goroutines, cancellation, ctx and panics work as for [MapConcurrent]:
-// a panic is raised at the position where it happened.
+// Each range starts one goroutine that ranges over s and, lazily, at most
+// n that call f. A panic in f or s is raised at the position where it
+// happened.
 //
 // MapConcurrentWindow panics if ctx, s or f is nil, n is less than 1 or
 // window is less than n.
