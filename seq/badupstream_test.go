@@ -75,6 +75,12 @@ func badUpstreamOps() []struct {
 		{"MapConcurrentUnordered", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			return seq.MapConcurrentUnordered(ctx, s, 2, id)
 		}},
+		{"MapConcurrentWindow", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, s, 2, 8, id)
+		}},
+		{"MapConcurrentByKey", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentByKey(ctx, s, 2, concKey, id)
+		}},
 		{"Batch", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return flat(seq.Batch(ctx, s, 2, time.Hour)) }},
 		{"Throttle", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Throttle(ctx, s, &concLimiter{}) }},
 	}

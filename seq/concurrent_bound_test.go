@@ -187,7 +187,7 @@ func TestConcurrentStress(t *testing.T) {
 		var s iter.Seq2[int, error]
 		var want []concElem
 		ordered := true
-		switch op := rng.IntN(5); op {
+		switch op := rng.IntN(6); op {
 		case 0:
 			s, want = seq.Buffer(ctx, src, n), in
 		case 1:
@@ -198,6 +198,8 @@ func TestConcurrentStress(t *testing.T) {
 			s, want, ordered = seq.MapConcurrentUnordered(ctx, src, n, slowF), concModelMap(in), false
 		case 4:
 			s, want = concFlatten(seq.Batch(ctx, src, n, time.Hour)), in
+		case 5:
+			s, want = seq.MapConcurrentWindow(ctx, src, n, n+rng.IntN(4*n), slowF), concModelMap(in)
 		}
 		var got []concElem
 		for v, err := range s {

@@ -23,6 +23,7 @@ func TestConcurrentCallTimePanics(t *testing.T) {
 	var nilCtx context.Context
 	var nilS iter.Seq2[int, error]
 	var nilF func(context.Context, int) (int, error)
+	var nilKey func(int) int
 	tests := []struct {
 		name string
 		call func()
@@ -41,6 +42,16 @@ func TestConcurrentCallTimePanics(t *testing.T) {
 		{"MapConcurrentUnordered nil ctx", func() { seq.MapConcurrentUnordered(nilCtx, s, 1, f) }, "seq.MapConcurrentUnordered: nil context"},
 		{"MapConcurrentUnordered nil stream", func() { seq.MapConcurrentUnordered(ctx, nilS, 1, f) }, "seq.MapConcurrentUnordered: nil stream"},
 		{"MapConcurrentUnordered nil f", func() { seq.MapConcurrentUnordered(ctx, s, 1, nilF) }, "seq.MapConcurrentUnordered: nil function"},
+		{"MapConcurrentWindow n=0", func() { seq.MapConcurrentWindow(ctx, s, 0, 4, f) }, "seq.MapConcurrentWindow: n must be at least 1"},
+		{"MapConcurrentWindow window<n", func() { seq.MapConcurrentWindow(ctx, s, 4, 3, f) }, "seq.MapConcurrentWindow: window must be at least n"},
+		{"MapConcurrentWindow nil ctx", func() { seq.MapConcurrentWindow(nilCtx, s, 1, 1, f) }, "seq.MapConcurrentWindow: nil context"},
+		{"MapConcurrentWindow nil stream", func() { seq.MapConcurrentWindow(ctx, nilS, 1, 1, f) }, "seq.MapConcurrentWindow: nil stream"},
+		{"MapConcurrentWindow nil f", func() { seq.MapConcurrentWindow(ctx, s, 1, 1, nilF) }, "seq.MapConcurrentWindow: nil function"},
+		{"MapConcurrentByKey n=0", func() { seq.MapConcurrentByKey(ctx, s, 0, concKey, f) }, "seq.MapConcurrentByKey: n must be at least 1"},
+		{"MapConcurrentByKey nil ctx", func() { seq.MapConcurrentByKey(nilCtx, s, 1, concKey, f) }, "seq.MapConcurrentByKey: nil context"},
+		{"MapConcurrentByKey nil stream", func() { seq.MapConcurrentByKey(ctx, nilS, 1, concKey, f) }, "seq.MapConcurrentByKey: nil stream"},
+		{"MapConcurrentByKey nil key", func() { seq.MapConcurrentByKey(ctx, s, 1, nilKey, f) }, "seq.MapConcurrentByKey: nil function"},
+		{"MapConcurrentByKey nil f", func() { seq.MapConcurrentByKey(ctx, s, 1, concKey, nilF) }, "seq.MapConcurrentByKey: nil function"},
 		{"Batch n=0", func() { seq.Batch(ctx, s, 0, time.Second) }, "seq.Batch: n must be at least 1"},
 		{"Batch maxWait=0", func() { seq.Batch(ctx, s, 1, 0) }, "seq.Batch: maxWait must be positive"},
 		{"Batch maxWait<0", func() { seq.Batch(ctx, s, 1, -time.Second) }, "seq.Batch: maxWait must be positive"},
@@ -159,6 +170,7 @@ func TestConcurrentHugeN(t *testing.T) {
 	}{
 		{"Buffer", seq.Buffer(ctx, concCount(0, 1000), math.MaxInt), in},
 		{"MapConcurrent", seq.MapConcurrent(ctx, concCount(0, 1000), math.MaxInt, concF), concModelMap(in)},
+		{"MapConcurrentWindow", seq.MapConcurrentWindow(ctx, concCount(0, 1000), math.MaxInt, math.MaxInt, concF), concModelMap(in)},
 		{"Batch", concFlatten(seq.Batch(ctx, concCount(0, 1000), math.MaxInt, time.Hour)), in},
 	}
 	for _, tt := range tests {
@@ -166,8 +178,13 @@ func TestConcurrentHugeN(t *testing.T) {
 			t.Errorf("%s with n = MaxInt (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	got := concSorted(streamtest.Collect(seq.MapConcurrentUnordered(ctx, concCount(0, 1000), math.MaxInt, concF)))
-	if diff := gocmp.Diff(concSorted(concModelMap(in)), got, concErrorsEqual); diff != "" {
-		t.Errorf("MapConcurrentUnordered with n = MaxInt (-want +got):\n%s", diff)
+	for name, s := range map[string]iter.Seq2[int, error]{
+		"MapConcurrentUnordered": seq.MapConcurrentUnordered(ctx, concCount(0, 1000), math.MaxInt, concF),
+		"MapConcurrentByKey":     seq.MapConcurrentByKey(ctx, concCount(0, 1000), math.MaxInt, concKey, concF),
+	} {
+		got := concSorted(streamtest.Collect(s))
+		if diff := gocmp.Diff(concSorted(concModelMap(in)), got, concErrorsEqual); diff != "" {
+			t.Errorf("%s with n = MaxInt (-want +got):\n%s", name, diff)
+		}
 	}
 }

@@ -42,6 +42,12 @@ func concOps() []concOp {
 		{name: "MapConcurrentUnordered", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
 			return seq.MapConcurrentUnordered(ctx, s, 4, f)
 		}},
+		{name: "MapConcurrentWindow", usesF: true, ordered: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.MapConcurrentWindow(ctx, s, 4, 16, f)
+		}},
+		{name: "MapConcurrentByKey", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.MapConcurrentByKey(ctx, s, 4, concKey, f)
+		}},
 		{name: "Batch", ordered: true, build: func(ctx context.Context, s s2, _ fn) s2 {
 			return concFlatten(seq.Batch(ctx, s, 2, time.Hour))
 		}},
@@ -50,6 +56,9 @@ func concOps() []concOp {
 		}},
 	}
 }
+
+// concKey is the key of the MapConcurrentByKey tests: the value mod 3.
+func concKey(v int) int { return v % 3 }
 
 func concFlatten(s iter.Seq2[[]int, error]) iter.Seq2[int, error] {
 	return func(yield func(int, error) bool) {

@@ -202,6 +202,8 @@ func TestMapConcurrentIOBound(t *testing.T) {
 	}{
 		{"MapConcurrent", seq.MapConcurrent[int, int]},
 		{"MapConcurrentUnordered", seq.MapConcurrentUnordered[int, int]},
+		{"MapConcurrentWindow", concWindow4n},
+		{"MapConcurrentByKey", concByKeyIdentity},
 	}
 	for _, m := range maps {
 		t.Run(m.name, func(t *testing.T) {
@@ -241,8 +243,9 @@ func TestMapConcurrentUnorderedCompletionOrder(t *testing.T) {
 
 // TestMapConcurrentHeadOfLine checks the documented head-of-line blocking:
 // while a slow first call runs, MapConcurrent starts only n-1 other calls
-// (their results wait behind it), while MapConcurrentUnordered goes around
-// it and runs all the others.
+// (their results wait behind it), MapConcurrentWindow window-1, while
+// MapConcurrentUnordered and MapConcurrentByKey (each value its own key)
+// go around it and run all the others.
 func TestMapConcurrentHeadOfLine(t *testing.T) {
 	maps := []struct {
 		name  string
@@ -251,6 +254,8 @@ func TestMapConcurrentHeadOfLine(t *testing.T) {
 	}{
 		{"MapConcurrent", seq.MapConcurrent[int, int], 4},
 		{"MapConcurrentUnordered", seq.MapConcurrentUnordered[int, int], 100},
+		{"MapConcurrentWindow", concWindow4n, 16},
+		{"MapConcurrentByKey", concByKeyIdentity, 100},
 	}
 	for _, m := range maps {
 		t.Run(m.name, func(t *testing.T) {

@@ -116,6 +116,24 @@ func TestConcurrentContract(t *testing.T) {
 		{"MapConcurrentUnordered/64", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			return seq.MapConcurrentUnordered(ctx, s, 64, concF)
 		}, concModelMap, true},
+		{"MapConcurrentWindow/1,1", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, s, 1, 1, concF)
+		}, concModelMap, false},
+		{"MapConcurrentWindow/1,5", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, s, 1, 5, concF)
+		}, concModelMap, false},
+		{"MapConcurrentWindow/3,48", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, s, 3, 48, concF)
+		}, concModelMap, false},
+		{"MapConcurrentByKey/1", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentByKey(ctx, s, 1, concKey, concF)
+		}, concModelMap, true},
+		{"MapConcurrentByKey/3", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentByKey(ctx, s, 3, concKey, concF)
+		}, concModelMap, true},
+		{"MapConcurrentByKey/64", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.MapConcurrentByKey(ctx, s, 64, concKey, concF)
+		}, concModelMap, true},
 		{"Throttle", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Throttle(ctx, s, &concLimiter{}) }, nil, false},
 	}
 	for _, o := range ops {

@@ -125,6 +125,14 @@
 //     when the range statement ends. A panic of the loop body itself
 //     always wins.
 //
+// [MapConcurrentWindow] starts what [MapConcurrent] does: a goroutine that
+// ranges over the upstream and up to n that call f; n counts the calls at
+// once, window the elements taken and not yet handed over, and a panic is
+// raised at its position.
+// [MapConcurrentByKey] starts the same goroutines; n counts the calls at
+// once, never two for one key; it holds at most max(4n, 64) elements and
+// raises a panic as soon as it notices.
+//
 // Elements cross between goroutines in batches, under one mutex and an
 // atomic counter, with no allocation per element; the package's
 // benchmarks and the README's table give the costs per element.

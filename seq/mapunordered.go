@@ -49,12 +49,14 @@ func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error]
 	}
 }
 
-// unordered is the engine of MapConcurrentUnordered: inputs wait in a
-// queue for a worker, results (and the error elements of s) in out for the
-// consumer, which takes them all at once.
+// unordered is the engine of MapConcurrentUnordered and
+// MapConcurrentByKey: inputs wait in a queue for a worker, results (and the
+// error elements of s) in out for the consumer, which takes them all at
+// once.
 type unordered[T, U any] struct {
 	crew
-	f func(context.Context, T) (U, error)
+	f    func(context.Context, T) (U, error)
+	gate gate[T] // nil, or the gate that holds back inputs not yet allowed
 
 	// Guarded by mu.
 	in      []T // in[inHead:] wait for a worker
@@ -80,9 +82,26 @@ func (u *unordered[T, U]) put(v T, err error) bool {
 		u.wakeConsumer()
 		return true
 	}
+	if u.gate != nil {
+		var ok bool
+		if v, ok = u.gate.admit(v); !ok {
+			return true
+		}
+	}
 	u.in = append(u.in, v)
 	u.wakeWorkers(1, 1)
 	return true
+}
+
+// A gate decides when an input may be claimed by a worker. Its methods are
+// called with mu held.
+type gate[T any] interface {
+	// admit reports whether v, as the gate returns it, may be claimed
+	// now; if not, the gate keeps it until done releases it.
+	admit(v T) (T, bool)
+	// done is told that the call of f for v returned, and returns an input
+	// it kept that may be claimed now, if there is one.
+	done(v T) (T, bool)
 }
 
 func (u *unordered[T, U]) end(f *failure, told bool) {
@@ -114,20 +133,20 @@ func (u *unordered[T, U]) failed(f *failure) {
 
 func (u *unordered[T, U]) work() {
 	defer u.wg.Done()
+	var v T
 	var r result[U]
-	called := false
+	called, ok := false, false
 	for {
-		v, ok := u.advance(r, called)
-		if !ok {
+		if v, ok = u.advance(v, r, called); !ok {
 			return
 		}
 		r, called = u.call(v)
 	}
 }
 
-// advance publishes the result of the previous call, if there was one, and
-// claims the next input, parking while there is none.
-func (u *unordered[T, U]) advance(r result[U], called bool) (T, bool) {
+// advance publishes the result r of the previous call, of f(prev), if there
+// was one, and claims the next input, parking while there is none.
+func (u *unordered[T, U]) advance(prev T, r result[U], called bool) (T, bool) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if called {
@@ -135,6 +154,11 @@ func (u *unordered[T, U]) advance(r result[U], called bool) (T, bool) {
 		u.out = append(u.out, r)
 		u.wakeConsumer()
 		u.searching++
+		if u.gate != nil {
+			if next, ok := u.gate.done(prev); ok {
+				u.in = append(u.in, next)
+			}
+		}
 	}
 	spins := 0
 	for !u.halted {

@@ -36,6 +36,10 @@ var workloads = []struct{ name, title string }{
 	{"Step", "generator step, one value"},
 	{"MapCPU", "concurrent map, trivial f, 4 workers, 100k ints"},
 	{"MapIO", "concurrent map, f waits 1 ms, 64 workers, 2000 ints"},
+	{"MapUneven4", "ordered map, f waits 2 ms log-normal (σ = 1), 4 workers, 1500 ints; window 16n"},
+	{"MapUneven16", "ordered map, f waits 2 ms log-normal (σ = 1), 16 workers, 1500 ints; window 16n"},
+	{"MapUneven64", "ordered map, f waits 2 ms log-normal (σ = 1), 64 workers, 1500 ints; window 16n"},
+	{"MapByKey", "map by key, trivial f, 16 keys, 4 workers, 100k ints"},
 	{"Merge", "merge 8 sources, 100k ints"},
 	{"Collect", "collect 1M ints into a slice"},
 }
