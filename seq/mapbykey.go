@@ -10,10 +10,8 @@ import (
 // up to n calls of f running at once on goroutines of their own but never
 // two calls for values of the same key. The results of one key come out in
 // the order of s; results of different keys come out in the order their
-// calls finish. A call that returns an error yields that error as its
-// result; the stream goes on if the loop body goes on. Error elements of s
-// have no key: they are passed on as they arrive, without a call of f. An
-// empty s gives an empty stream.
+// calls finish. Error elements of s have no key: they are passed on as
+// they arrive.
 //
 // key is called once per value, on the goroutine that ranges over s, as
 // the value is taken. A value whose key has a call of f in progress waits

@@ -9,11 +9,7 @@ import (
 
 // MapConcurrent returns a stream of f applied to each value of s, with up
 // to n calls of f running at once on goroutines of their own, and the
-// results in the order of s. A call that returns an error yields that
-// error in the value's position; the stream goes on if the loop body goes
-// on. Error elements of s pass through in their positions, without a call
-// of f. An empty s gives an empty stream; on an infinite s, MapConcurrent
-// goes on until the loop body stops.
+// results in the order of s.
 //
 // n counts the elements taken from s and not yet handed to the loop body:
 // calls in progress, finished results and errors together. Results wait
@@ -24,32 +20,9 @@ import (
 // [MapConcurrentWindow](ctx, s, n, n, f): a wider window looks further
 // ahead. Use [MapConcurrentUnordered] when order does not matter.
 //
-// Each range starts a goroutine that ranges over s afresh and, lazily, at
-// most n goroutines that call f; the stream can be ranged again when s
-// can, and a stream never ranged starts nothing. f is called with a
-// context derived from ctx that is cancelled when the stream ends, the
-// loop body stops early or ctx is done.
-//
-// When the loop body stops early, the context of f is cancelled, s is told
-// to stop at its next yield, results not yet handed over are dropped, and
-// the range statement returns after s and every call of f have returned
-// and all the goroutines have exited. A goroutine blocked inside s or f is
-// waited for: cancel the context s was built with (f's context is
-// cancelled for it) to interrupt it.
-//
-// When ctx is done, the stream yields [context.Cause](ctx) as its last
-// element and stops as above; errors that f or s return because ctx was
-// cancelled are not passed on. ctx is checked before s is started, while
-// the consumer waits, and before each element is handed over.
-//
-// A panic in f or in s is raised again in the consumer's goroutine, as a
-// *[PanicError] holding the value and the stack of the goroutine that
-// panicked, at the position where it happened: after the results before
-// it. A runtime.Goexit in f or s becomes a runtime.Goexit in the
-// consumer's goroutine. Failures at positions the loop body never reaches
-// (it stopped before) are dropped, except a panic raised by s in its
-// cleanup after it was told to stop: that one surfaces when the range
-// statement ends, unless the loop body is itself panicking.
+// Each range starts one goroutine that ranges over s and, lazily, at most
+// n that call f. A panic in f or s is raised at the position where it
+// happened, after the results before it.
 //
 // Inputs and results cross between goroutines under one mutex, results in
 // batches, with no allocation per element. With a trivial f on two cores

@@ -152,6 +152,16 @@ func stContractRows() []stContractRow {
 		stRow("MapConcurrentUnordered", func(ctx context.Context) iter.Seq2[int, error] {
 			return seq.MapConcurrentUnordered(ctx, stValues(8), 1, stConcF)
 		}, stReit, stCanc),
+		stRow("MapConcurrentWindow", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, stMixed(), 3, 12, stConcF)
+		}, stReit, stCanc),
+		stRow("MapConcurrentWindow/infinite", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.MapConcurrentWindow(ctx, stNaturals(), 2, 32, stConcF)
+		}, stReit, stCanc),
+		// One key: the results of a key come in input order.
+		stRow("MapConcurrentByKey", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.MapConcurrentByKey(ctx, stValues(8), 3, func(int) string { return "k" }, stConcF)
+		}, stReit, stCanc),
 		stRow("Batch", func(ctx context.Context) iter.Seq2[[]int, error] { return seq.Batch(ctx, stMixed(), 3, time.Hour) }, stReit, stCanc),
 		stRow("Throttle", func(ctx context.Context) iter.Seq2[int, error] { return seq.Throttle(ctx, stMixed(), stNoLimit{}) }, stReit, stCanc),
 		stRow("pipeline", func(ctx context.Context) iter.Seq2[int, error] {
