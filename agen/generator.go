@@ -51,12 +51,38 @@ type Func[T, S any] func(ctx context.Context, yield func(T) (S, error)) error
 // A Generator may be used from several goroutines, one call at a time: a
 // call made while another is running returns [ErrRunning].
 //
-// The zero Generator is not usable; calling its methods panics.
+// A Generator must not be copied: use the *Generator that New and Pull
+// return (go vet reports copies). The zero Generator is not usable; its
+// methods panic.
 type Generator[T, S any] struct {
-	// The coroutine running the body references c, never the
-	// Generator, so the Generator can become unreachable while the
-	// body is suspended; its runtime cleanup then closes c.
-	c *core[T, S]
+	noCopy noCopy
+	c      *core[T, S]
+	// life is what the runtime cleanup watches. The coroutine running
+	// the body references c, never life, so life becomes unreachable
+	// with the last handle that refers to it, wherever the handle is
+	// stored, while the body is suspended.
+	life *lifetime[T, S]
+}
+
+// lifetime is allocated by New and Pull for the runtime cleanup to watch,
+// rather than the Generator itself: a user may store a Generator by value
+// inside a larger allocation (a struct field, a slice element), where the
+// runtime cannot attach a finalizer to it, and a copy of the handle must keep
+// the generator alive as the original does. It holds a pointer so that it is
+// never put in the allocator's tiny blocks, whose objects may be freed late
+// or never.
+type lifetime[T, S any] struct{ c *core[T, S] }
+
+// noCopy makes go vet's copylocks check report copies of a Generator, as it
+// does for the types of package sync.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
+
+// newGenerator returns a handle on c.
+func newGenerator[T, S any](c *core[T, S]) *Generator[T, S] {
+	return &Generator[T, S]{c: c, life: &lifetime[T, S]{c}}
 }
 
 // New returns a generator that runs f(ctx, yield) when it is first
@@ -80,7 +106,7 @@ func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
 	if f == nil {
 		panic("agen.New: nil function")
 	}
-	return &Generator[T, S]{c: &core[T, S]{ctx: ctx, f: f}}
+	return newGenerator(&core[T, S]{ctx: ctx, f: f})
 }
 
 // Next resumes the generator, starting it if it has not started, and
@@ -98,6 +124,9 @@ func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
 // too.
 func (g *Generator[T, S]) Next() (T, error) {
 	c := g.c
+	if c == nil {
+		panic("agen.Next: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
 		case stRunning:
@@ -130,6 +159,9 @@ func (g *Generator[T, S]) Next() (T, error) {
 // another call is running, and it panics or exits as the function does.
 func (g *Generator[T, S]) Send(v S) (T, error) {
 	c := g.c
+	if c == nil {
+		panic("agen.Send: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		var zero T
 		switch c.lock(false) {
@@ -170,10 +202,13 @@ func (g *Generator[T, S]) Send(v S) (T, error) {
 //
 // Throw panics if err is nil.
 func (g *Generator[T, S]) Throw(err error) (T, error) {
+	c := g.c
+	if c == nil {
+		panic("agen.Throw: zero Generator; use New or Pull")
+	}
 	if err == nil {
 		panic("agen.Throw: nil error")
 	}
-	c := g.c
 	var zero T
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
@@ -224,6 +259,9 @@ func (g *Generator[T, S]) Throw(err error) (T, error) {
 // function's panics and [runtime.Goexit] propagate as in Next.
 func (g *Generator[T, S]) Close() error {
 	c := g.c
+	if c == nil {
+		panic("agen.Close: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
 		case stRunning:
@@ -270,6 +308,9 @@ func (g *Generator[T, S]) Close() error {
 // All returns a single-use iterator. Panics in the function propagate out
 // of the loop as they do out of Next.
 func (g *Generator[T, S]) All() iter.Seq2[T, error] {
+	if g.c == nil {
+		panic("agen.All: zero Generator; use New or Pull")
+	}
 	return func(yield func(T, error) bool) {
 		for {
 			v, err := g.Next()

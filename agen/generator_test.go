@@ -298,6 +298,32 @@ func TestBadArguments(t *testing.T) {
 	}
 }
 
+// TestZeroGenerator checks that every method of the zero Generator panics
+// with a message naming the method, not with a nil dereference.
+func TestZeroGenerator(t *testing.T) {
+	tests := []struct {
+		name   string
+		call   func(g *agen.Generator[int, int])
+		prefix string
+	}{
+		{"Next", func(g *agen.Generator[int, int]) { g.Next() }, "agen.Next: zero Generator"},
+		{"Send", func(g *agen.Generator[int, int]) { g.Send(1) }, "agen.Send: zero Generator"},
+		{"Throw", func(g *agen.Generator[int, int]) { g.Throw(errBoom) }, "agen.Throw: zero Generator"},
+		{"Throw nil", func(g *agen.Generator[int, int]) { g.Throw(nil) }, "agen.Throw: zero Generator"},
+		{"Close", func(g *agen.Generator[int, int]) { g.Close() }, "agen.Close: zero Generator"},
+		{"All", func(g *agen.Generator[int, int]) { g.All() }, "agen.All: zero Generator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var g agen.Generator[int, int]
+			p := panicValue(func() { tt.call(&g) })
+			if s, ok := p.(string); !ok || !strings.HasPrefix(s, tt.prefix) {
+				t.Errorf("%s on the zero Generator panicked with %#v, want a string starting with %q", tt.name, p, tt.prefix)
+			}
+		})
+	}
+}
+
 // Semantics 14, the allocation half; the speed half is BenchmarkStep.
 func TestStepAllocs(t *testing.T) {
 	g := agen.New(context.Background(), echo)
