@@ -101,8 +101,9 @@ func awaitCleanup(cleaned <-chan struct{}) bool {
 	return false
 }
 
-// Semantics 13: a started generator that becomes unreachable without Close
-// is closed by a runtime cleanup, which runs f's deferred calls.
+// TestCleanup checks that a started generator that becomes unreachable
+// without Close is closed by a runtime cleanup, which runs f's deferred calls,
+// wherever its handle was kept.
 func TestCleanup(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -22,12 +22,12 @@ import (
 //     further yield returns ErrClosed at once.
 //
 // f ends the generator by returning nil, or an error that the consumer
-// receives once. An error matching [ErrDone] is a mistake and reaches the
-// consumer as a different error (see [New]). f decides when to look at ctx;
-// the generator does not.
+// receives once; it must not return an error matching [ErrDone]. f decides
+// when to look at ctx; the generator does not. f delegates to another Func
+// by calling it with its own yield (see the package doc).
 //
-// yield must be called only by f, on the goroutine f runs on, and not after
-// f has returned.
+// yield must be called only by f, or by functions f calls, on the goroutine
+// f runs on, and not after f has returned.
 type Func[T, S any] func(ctx context.Context, yield func(T) (S, error)) error
 
 // Generator is a handle on a running generator, the Go form of a Python
@@ -42,14 +42,7 @@ type Func[T, S any] func(ctx context.Context, yield func(T) (S, error)) error
 // from Close.
 //
 // A started generator holds a goroutine until it finishes: run it to the
-// end or call [Generator.Close], typically with defer. A started generator
-// that becomes unreachable without being closed is closed by a runtime
-// cleanup, but at an unknown time and with its errors dropped, so do not
-// rely on it; a generator whose function refers to the generator itself
-// never becomes unreachable.
-//
-// A Generator may be used from several goroutines, one call at a time: a
-// call made while another is running returns [ErrRunning].
+// end or call [Generator.Close], typically with defer.
 //
 // A Generator must not be copied: use the *Generator that New and Pull
 // return (go vet reports copies). The zero Generator is not usable; its
@@ -89,14 +82,11 @@ func newGenerator[T, S any](c *core[T, S]) *Generator[T, S] {
 // advanced.
 //
 // New does not call f: the first [Generator.Next] does, running it up to its
-// first yield. When f returns nil, the call that resumed it returns
-// [ErrDone]; when f returns an error, that call returns the error, and
-// later calls return ErrDone. An error from f that matches ErrDone — say,
-// the end of an inner generator passed on by mistake — is replaced by an
-// error that does not match ErrDone and says what happened, so that it
-// cannot end the consumer's loop silently (PEP 479).
-//
-// The generator does not watch ctx; it only hands it to f.
+// first yield. An error from f that matches [ErrDone] — say, the end of an
+// inner generator passed on by mistake — is replaced by an error that does
+// not match ErrDone and says what happened, so that it cannot end the
+// consumer's loop silently (PEP 479). The generator does not watch ctx; it
+// only hands it to f.
 //
 // New panics if ctx or f is nil.
 func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
@@ -116,12 +106,7 @@ func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
 // When the function returns, Next returns [ErrDone] if it returned nil and
 // its error otherwise, and every later Next returns ErrDone. For a
 // generator made by [Pull], Next also returns each error element of the
-// stream as (zero T, err), which does not end it. Next returns [ErrRunning]
-// if another call on g is running.
-//
-// If the function panics, Next panics with the same value and the
-// generator is finished. If the function calls [runtime.Goexit], Next does
-// too.
+// stream as (zero T, err), which does not end it.
 func (g *Generator[T, S]) Next() (T, error) {
 	c := g.c
 	if c == nil {
@@ -154,9 +139,8 @@ func (g *Generator[T, S]) Next() (T, error) {
 //
 // Send on a generator that has not started returns [ErrNotStarted] and
 // leaves it unstarted, since no yield is waiting for v; start it with
-// [Generator.Next]. Otherwise Send behaves as Next: it returns ErrDone once
-// the generator has finished, the function's error once, [ErrRunning] if
-// another call is running, and it panics or exits as the function does.
+// [Generator.Next]. Otherwise Send ends as Next does. A generator made by
+// [Pull] cannot receive v: Send resumes it as Next does.
 func (g *Generator[T, S]) Send(v S) (T, error) {
 	c := g.c
 	if c == nil {
@@ -196,9 +180,7 @@ func (g *Generator[T, S]) Send(v S) (T, error) {
 // letting the stream's deferred calls run, and returns err.
 //
 // Throw on a generator that has not started finishes it without running its
-// function and returns err. Throw on a finished generator returns ErrDone,
-// and Throw while another call is running returns [ErrRunning]. Panics and
-// [runtime.Goexit] in the function propagate as in Next.
+// function and returns err. Throw on a finished generator returns ErrDone.
 //
 // Throw panics if err is nil.
 func (g *Generator[T, S]) Throw(err error) (T, error) {
@@ -254,9 +236,7 @@ func (g *Generator[T, S]) Throw(err error) (T, error) {
 //
 // Close on a generator that has not started or has finished runs nothing and
 // returns nil, so calling Close more than once is fine; afterwards Next,
-// Send and Throw return [ErrDone]. Close returns [ErrRunning] if another
-// call is running, including a call from inside the function. The
-// function's panics and [runtime.Goexit] propagate as in Next.
+// Send and Throw return [ErrDone].
 func (g *Generator[T, S]) Close() error {
 	c := g.c
 	if c == nil {
