@@ -52,8 +52,8 @@ type Generator[T, S any] struct {
 	c      *core[T, S]
 	// life is what the runtime cleanup watches. The coroutine running
 	// the body references c, never life, so life becomes unreachable
-	// with the last handle that refers to it, wherever the handle is
-	// stored, while the body is suspended.
+	// when the last handle does, wherever handles are stored; the
+	// cleanup then closes c.
 	life *lifetime[T, S]
 }
 
