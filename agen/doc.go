@@ -36,9 +36,6 @@ When nothing needs to be sent or thrown in, [Seq] runs the same function
 directly in a range loop, with no handle and no goroutine, and [Pull] gives
 the handle over a plain stream.
 
-A Generator is used through the pointer that New and Pull return; it must
-not be copied, and go vet reports copies.
-
 # Calls
 
 The calls on a Generator and what yield returns inside the function for
