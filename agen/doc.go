@@ -190,12 +190,12 @@ one call that is not inlined added on each side of the switch (Pull2Framed):
 that is the least a handle with methods and a yield function of its own
 adds, because after each switch the CPU mispredicts the return from every
 such call, its return-address predictor not surviving the change of stacks.
-On a current x86 server a step costs about 25% (some 15 to 20 ns) more than
-a bare iter.Pull2 step; Pull2Framed accounts for about 20 of those 25%. Next
-and Send are too large for the compiler to inline, even cut down to their
-common path; a build with profile-guided optimisation (go build -pgo)
-inlines them at hot call sites, which saves the consumer's side of that
-cost (about 18% more than a bare step then). Starting a generator allocates
+On a current x86 server a step costs 20 to 30% (some 15 to 20 ns) more
+than a bare iter.Pull2 step, and Pull2Framed 17 to 23%. Next and Send are
+too large for the compiler to inline, even cut down to their common path; a
+build with profile-guided optimisation (go build -pgo) inlines them at hot
+call sites, which saves the consumer's side of that cost (some 17% more than
+a bare step then). Starting a generator allocates
 its coroutine. [YieldFrom] allocates nothing per element; [Seq] costs no
 more than a plain range-over-func loop.
 */
