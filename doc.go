@@ -29,19 +29,78 @@
 //
 // # From Python to Go
 //
-//	Python                                  Go with itergen
-//	async def gen(): ... yield x            func gen(ctx context.Context) iter.Seq2[T, error]
-//	async for x in gen(): ...               for x, err := range gen(ctx) { ... }
-//	[x async for x in gen()]                collect.Slice(gen(ctx))
-//	yield from sub (sync generators only)   if !seq.YieldFrom(yield, sub) { return }
-//	await g.__anext__() / anext(g)          g.Next()
-//	await g.asend(v)                        g.Send(v)
-//	await g.athrow(exc)                     g.Throw(err)
-//	await g.aclose()                        g.Close()
-//	async with aclosing(g): ...             defer g.Close()
-//	raise StopAsyncIteration                return nil (the caller sees agen.ErrDone)
-//	g.ag_running                            calls while running return agen.ErrRunning
-//	asyncio.gather / TaskGroup              seq.MapConcurrent, seq.Merge
+//	Python                                      Go with itergen
+//	async def gen(): ... yield x                func gen(ctx context.Context) iter.Seq2[T, error]
+//	async for x in gen(): ...                   for x, err := range gen(ctx) { ... }
+//	[x async for x in gen()]                    collect.Slice(gen(ctx))
+//	yield from sub (sync generators only)       if !seq.YieldFrom(yield, sub) { return }
+//	x = yield from subgen(), asend forwarded    if err := sub(ctx, yield); err != nil { return err }
+//	yield from iterable, inside an agen.Func    if err := agen.YieldFrom(yield, s); err != nil { return err }
+//	await g.__anext__() / anext(g)              g.Next()
+//	await g.asend(v)                            g.Send(v)
+//	await g.athrow(exc)                         g.Throw(err)
+//	await g.aclose()                            g.Close()
+//	async with aclosing(g): ...                 defer g.Close()
+//	raise StopAsyncIteration                    return nil (the caller sees agen.ErrDone)
+//	g.ag_running                                calls while running return agen.ErrRunning
+//	asyncio.gather / TaskGroup                  seq.MapConcurrent, seq.Merge
+//
+// # yield from
+//
+// Python has no yield from in async generators (PEP 525). Its classic
+// pagination generator
+//
+//	async def get_all_data(url):
+//	    while url:
+//	        page = await fetch(url)
+//	        for item in page["items"]:
+//	            yield item
+//	        url = page["next"]
+//
+// is a plain producer in Go ([github.com/itergen/itergen/seq.Paginate]
+// writes this loop for you):
+//
+//	func getAllData(ctx context.Context, url string) iter.Seq2[string, error] {
+//		return func(yield func(string, error) bool) {
+//			for url := url; url != ""; {
+//				page, err := fetch(ctx, url)
+//				if err != nil {
+//					yield("", err)
+//					return
+//				}
+//				for _, item := range page.Items {
+//					if !yield(item, nil) {
+//						return
+//					}
+//				}
+//				url = page.Next
+//			}
+//		}
+//	}
+//
+// A bar that yields from foo, then 42, is a producer that passes on foo's
+// stream with [github.com/itergen/itergen/seq.YieldFrom]:
+//
+//	func bar(ctx context.Context) iter.Seq2[int, error] {
+//		return func(yield func(int, error) bool) {
+//			if !seq.YieldFrom(yield, foo(ctx)) {
+//				return
+//			}
+//			yield(42, nil)
+//		}
+//	}
+//
+// or a generator function that calls foo with its own yield, so that Next,
+// Send, Throw and Close on bar's [github.com/itergen/itergen/agen.Generator]
+// reach foo while it runs, as PEP 380's yield from does:
+//
+//	func bar(ctx context.Context, yield func(int) (string, error)) error {
+//		if err := foo(ctx, yield); err != nil {
+//			return err
+//		}
+//		_, err := yield(42)
+//		return err
+//	}
 //
 // # Packages
 //

@@ -147,3 +147,39 @@ func BenchmarkStep(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkYieldFrom measures one element passed on by YieldFrom from a
+// stream that counts: through a generator driven by Next, against
+// BenchmarkStep/Next, and in a range loop over Seq, where no coroutine
+// switch hides YieldFrom's own cost.
+func BenchmarkYieldFrom(b *testing.B) {
+	delegate := func(ctx context.Context, yield func(int) (struct{}, error)) error {
+		return agen.YieldFrom(yield, counter)
+	}
+	b.Run("Next", func(b *testing.B) {
+		b.ReportAllocs()
+		g := agen.New(context.Background(), delegate)
+		defer g.Close()
+		for i := 0; i < b.N; i++ {
+			g.Next()
+		}
+	})
+	b.Run("Seq", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for range agen.Seq(context.Background(), delegate) {
+			if n++; n >= b.N {
+				break
+			}
+		}
+	})
+	b.Run("SeqDirect", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for range agen.Seq(context.Background(), countFunc) {
+			if n++; n >= b.N {
+				break
+			}
+		}
+	})
+}

@@ -4,10 +4,11 @@ package agen
 
 import "runtime"
 
-// addCleanup arranges for the generator's coroutine to be closed once g is
-// unreachable. The cleanup receives only the inner state, so it does not keep
-// g alive; calls keep g alive with runtime.KeepAlive until they have released
-// busy, so the cleanup never finds a call in flight.
-func addCleanup[T, S any](g *Generator[T, S]) {
-	runtime.AddCleanup(g, (*core[T, S]).abandon, g.c)
+// addCleanup arranges for the generator's coroutine to be closed once l,
+// and so every handle on it, is unreachable. The cleanup receives only the
+// inner state, so it does not keep l alive; calls keep their handle alive
+// with runtime.KeepAlive until they have released the generator, so the
+// cleanup never finds a call in flight.
+func addCleanup[T, S any](l *lifetime[T, S]) {
+	runtime.AddCleanup(l, (*core[T, S]).abandon, l.c)
 }

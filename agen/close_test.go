@@ -11,7 +11,7 @@ import (
 	"github.com/itergen/itergen/agen"
 )
 
-// Semantics 7: Close on a suspended generator.
+// TestClose checks Close on a suspended generator.
 func TestClose(t *testing.T) {
 	tests := []struct {
 		name string
@@ -47,7 +47,7 @@ func TestClose(t *testing.T) {
 	}
 }
 
-// Semantics 7: a function that yields after being closed.
+// TestCloseIgnored checks a function that yields after being closed.
 func TestCloseIgnored(t *testing.T) {
 	var got []received
 	cleaned := false
@@ -86,7 +86,7 @@ func TestCloseIgnoredWithError(t *testing.T) {
 	}
 }
 
-// Semantics 7: Close on unstarted and finished generators, and twice.
+// TestCloseIdle checks Close on unstarted and finished generators, and twice.
 func TestCloseIdle(t *testing.T) {
 	tests := []struct {
 		name    string

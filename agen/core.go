@@ -92,7 +92,7 @@ func (c *core[T, S]) lock(takeUnstarted bool) uint32 {
 func (g *Generator[T, S]) start() {
 	c := g.c
 	c.next, c.stop = iter.Pull2(c.run)
-	addCleanup(g)
+	addCleanup(g.life)
 }
 
 // run is the body of the coroutine. The yield functions handed to f and src

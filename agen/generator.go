@@ -22,12 +22,12 @@ import (
 //     further yield returns ErrClosed at once.
 //
 // f ends the generator by returning nil, or an error that the consumer
-// receives once. An error matching [ErrDone] is a mistake and reaches the
-// consumer as a different error (see [New]). f decides when to look at ctx;
-// the generator does not.
+// receives once; it must not return an error matching [ErrDone]. f decides
+// when to look at ctx; the generator does not. f delegates to another Func
+// by calling it with its own yield (see the package doc).
 //
-// yield must be called only by f, on the goroutine f runs on, and not after
-// f has returned.
+// yield must be called only by f, or by functions f calls, on the goroutine
+// f runs on, and not after f has returned.
 type Func[T, S any] func(ctx context.Context, yield func(T) (S, error)) error
 
 // Generator is a handle on a running generator, the Go form of a Python
@@ -42,35 +42,51 @@ type Func[T, S any] func(ctx context.Context, yield func(T) (S, error)) error
 // from Close.
 //
 // A started generator holds a goroutine until it finishes: run it to the
-// end or call [Generator.Close], typically with defer. A started generator
-// that becomes unreachable without being closed is closed by a runtime
-// cleanup, but at an unknown time and with its errors dropped, so do not
-// rely on it; a generator whose function refers to the generator itself
-// never becomes unreachable.
+// end or call [Generator.Close], typically with defer.
 //
-// A Generator may be used from several goroutines, one call at a time: a
-// call made while another is running returns [ErrRunning].
-//
-// The zero Generator is not usable; calling its methods panics.
+// A Generator must not be copied: use the *Generator that New and Pull
+// return (go vet reports copies). The zero Generator is not usable; its
+// methods panic.
 type Generator[T, S any] struct {
-	// The coroutine running the body references c, never the
-	// Generator, so the Generator can become unreachable while the
-	// body is suspended; its runtime cleanup then closes c.
-	c *core[T, S]
+	noCopy noCopy
+	c      *core[T, S]
+	// life is what the runtime cleanup watches. The coroutine running
+	// the body references c, never life, so life becomes unreachable
+	// when the last handle does, wherever handles are stored; the
+	// cleanup then closes c.
+	life *lifetime[T, S]
+}
+
+// lifetime is allocated by New and Pull for the runtime cleanup to watch,
+// rather than the Generator itself: a user may store a Generator by value
+// inside a larger allocation (a struct field, a slice element), where the
+// runtime cannot attach a finalizer to it, and a copy of the handle must keep
+// the generator alive as the original does. It holds a pointer so that it is
+// never put in the allocator's tiny blocks, whose objects may be freed late
+// or never.
+type lifetime[T, S any] struct{ c *core[T, S] }
+
+// noCopy makes go vet's copylocks check report copies of a Generator, as it
+// does for the types of package sync.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
+
+// newGenerator returns a handle on c.
+func newGenerator[T, S any](c *core[T, S]) *Generator[T, S] {
+	return &Generator[T, S]{c: c, life: &lifetime[T, S]{c}}
 }
 
 // New returns a generator that runs f(ctx, yield) when it is first
 // advanced.
 //
 // New does not call f: the first [Generator.Next] does, running it up to its
-// first yield. When f returns nil, the call that resumed it returns
-// [ErrDone]; when f returns an error, that call returns the error, and
-// later calls return ErrDone. An error from f that matches ErrDone — say,
-// the end of an inner generator passed on by mistake — is replaced by an
-// error that does not match ErrDone and says what happened, so that it
-// cannot end the consumer's loop silently (PEP 479).
-//
-// The generator does not watch ctx; it only hands it to f.
+// first yield. An error from f that matches [ErrDone] — say, the end of an
+// inner generator passed on by mistake — is replaced by an error that does
+// not match ErrDone and says what happened, so that it cannot end the
+// consumer's loop silently (PEP 479). The generator does not watch ctx; it
+// only hands it to f.
 //
 // New panics if ctx or f is nil.
 func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
@@ -80,7 +96,7 @@ func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
 	if f == nil {
 		panic("agen.New: nil function")
 	}
-	return &Generator[T, S]{c: &core[T, S]{ctx: ctx, f: f}}
+	return newGenerator(&core[T, S]{ctx: ctx, f: f})
 }
 
 // Next resumes the generator, starting it if it has not started, and
@@ -90,14 +106,12 @@ func New[T, S any](ctx context.Context, f Func[T, S]) *Generator[T, S] {
 // When the function returns, Next returns [ErrDone] if it returned nil and
 // its error otherwise, and every later Next returns ErrDone. For a
 // generator made by [Pull], Next also returns each error element of the
-// stream as (zero T, err), which does not end it. Next returns [ErrRunning]
-// if another call on g is running.
-//
-// If the function panics, Next panics with the same value and the
-// generator is finished. If the function calls [runtime.Goexit], Next does
-// too.
+// stream as (zero T, err), which does not end it.
 func (g *Generator[T, S]) Next() (T, error) {
 	c := g.c
+	if c == nil {
+		panic("agen.Next: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
 		case stRunning:
@@ -125,11 +139,13 @@ func (g *Generator[T, S]) Next() (T, error) {
 //
 // Send on a generator that has not started returns [ErrNotStarted] and
 // leaves it unstarted, since no yield is waiting for v; start it with
-// [Generator.Next]. Otherwise Send behaves as Next: it returns ErrDone once
-// the generator has finished, the function's error once, [ErrRunning] if
-// another call is running, and it panics or exits as the function does.
+// [Generator.Next]. Otherwise Send ends as Next does. A generator made by
+// [Pull] cannot receive v: Send resumes it as Next does.
 func (g *Generator[T, S]) Send(v S) (T, error) {
 	c := g.c
+	if c == nil {
+		panic("agen.Send: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		var zero T
 		switch c.lock(false) {
@@ -164,16 +180,17 @@ func (g *Generator[T, S]) Send(v S) (T, error) {
 // letting the stream's deferred calls run, and returns err.
 //
 // Throw on a generator that has not started finishes it without running its
-// function and returns err. Throw on a finished generator returns ErrDone,
-// and Throw while another call is running returns [ErrRunning]. Panics and
-// [runtime.Goexit] in the function propagate as in Next.
+// function and returns err. Throw on a finished generator returns ErrDone.
 //
 // Throw panics if err is nil.
 func (g *Generator[T, S]) Throw(err error) (T, error) {
+	c := g.c
+	if c == nil {
+		panic("agen.Throw: zero Generator; use New or Pull")
+	}
 	if err == nil {
 		panic("agen.Throw: nil error")
 	}
-	c := g.c
 	var zero T
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
@@ -219,11 +236,12 @@ func (g *Generator[T, S]) Throw(err error) (T, error) {
 //
 // Close on a generator that has not started or has finished runs nothing and
 // returns nil, so calling Close more than once is fine; afterwards Next,
-// Send and Throw return [ErrDone]. Close returns [ErrRunning] if another
-// call is running, including a call from inside the function. The
-// function's panics and [runtime.Goexit] propagate as in Next.
+// Send and Throw return [ErrDone].
 func (g *Generator[T, S]) Close() error {
 	c := g.c
+	if c == nil {
+		panic("agen.Close: zero Generator; use New or Pull")
+	}
 	if !c.state.cas(stSuspended, stRunning) {
 		switch c.lock(true) {
 		case stRunning:
@@ -270,6 +288,9 @@ func (g *Generator[T, S]) Close() error {
 // All returns a single-use iterator. Panics in the function propagate out
 // of the loop as they do out of Next.
 func (g *Generator[T, S]) All() iter.Seq2[T, error] {
+	if g.c == nil {
+		panic("agen.All: zero Generator; use New or Pull")
+	}
 	return func(yield func(T, error) bool) {
 		for {
 			v, err := g.Next()

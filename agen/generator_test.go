@@ -99,7 +99,8 @@ func checkDone(t *testing.T, g *agen.Generator[int, int]) {
 	}
 }
 
-// Semantics 1: New does not call f; the first Next does, with New's ctx.
+// TestNewStartsOnFirstNext checks that New does not call f; the first Next
+// does, with New's ctx.
 func TestNewStartsOnFirstNext(t *testing.T) {
 	type key struct{}
 	ctx := context.WithValue(context.Background(), key{}, "given")
@@ -124,7 +125,7 @@ func TestNewStartsOnFirstNext(t *testing.T) {
 	}
 }
 
-// Semantics 2 and 3: how the end of f reaches the consumer.
+// TestEnd checks how the end of f reaches the consumer.
 func TestEnd(t *testing.T) {
 	tests := []struct {
 		name string
@@ -146,8 +147,8 @@ func TestEnd(t *testing.T) {
 	}
 }
 
-// Semantics 4 (PEP 479): an ErrDone escaping f must not end the consumer
-// silently, whichever call resumed f.
+// TestEndWithErrDone checks that an ErrDone escaping f does not end the
+// consumer silently, whichever call resumed f (PEP 479).
 func TestEndWithErrDone(t *testing.T) {
 	wrapped := fmt.Errorf("inner: %w", agen.ErrDone)
 	tests := []struct {
@@ -180,8 +181,8 @@ func TestEndWithErrDone(t *testing.T) {
 	}
 }
 
-// Semantics 4, as it happens in practice: f passes on the end of an inner
-// generator instead of returning nil.
+// TestEndWithInnerErrDone is TestEndWithErrDone as it happens in practice:
+// f passes on the end of an inner generator instead of returning nil.
 func TestEndWithInnerErrDone(t *testing.T) {
 	inner := agen.New(context.Background(), countTo(1, nil, nil))
 	outer := agen.New(context.Background(), func(ctx context.Context, yield func(int) (int, error)) error {
@@ -200,7 +201,7 @@ func TestEndWithInnerErrDone(t *testing.T) {
 	checkDone(t, outer)
 }
 
-// Semantics 5: Send.
+// TestSend checks Send before and after the start.
 func TestSend(t *testing.T) {
 	g := agen.New(context.Background(), echo)
 	defer g.Close()
@@ -217,7 +218,7 @@ func TestSend(t *testing.T) {
 	checkNext(t, g, result{1, nil})
 }
 
-// Semantics 5: what yield returns for each kind of call.
+// TestYieldReceives checks what yield returns for each kind of call.
 func TestYieldReceives(t *testing.T) {
 	var got []received
 	g := agen.New(context.Background(), countTo(5, nil, &got))
@@ -235,7 +236,7 @@ func TestYieldReceives(t *testing.T) {
 	}
 }
 
-// Semantics 12: All.
+// TestAll checks All, and that breaking out leaves the generator suspended.
 func TestAll(t *testing.T) {
 	g := agen.New(context.Background(), countTo(5, errBoom, nil))
 	defer g.Close()
@@ -298,7 +299,34 @@ func TestBadArguments(t *testing.T) {
 	}
 }
 
-// Semantics 14, the allocation half; the speed half is BenchmarkStep.
+// TestZeroGenerator checks that every method of the zero Generator panics
+// with a message naming the method, not with a nil dereference.
+func TestZeroGenerator(t *testing.T) {
+	tests := []struct {
+		name   string
+		call   func(g *agen.Generator[int, int])
+		prefix string
+	}{
+		{"Next", func(g *agen.Generator[int, int]) { g.Next() }, "agen.Next: zero Generator"},
+		{"Send", func(g *agen.Generator[int, int]) { g.Send(1) }, "agen.Send: zero Generator"},
+		{"Throw", func(g *agen.Generator[int, int]) { g.Throw(errBoom) }, "agen.Throw: zero Generator"},
+		{"Throw nil", func(g *agen.Generator[int, int]) { g.Throw(nil) }, "agen.Throw: zero Generator"},
+		{"Close", func(g *agen.Generator[int, int]) { g.Close() }, "agen.Close: zero Generator"},
+		{"All", func(g *agen.Generator[int, int]) { g.All() }, "agen.All: zero Generator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var g agen.Generator[int, int]
+			p := panicValue(func() { tt.call(&g) })
+			if s, ok := p.(string); !ok || !strings.HasPrefix(s, tt.prefix) {
+				t.Errorf("%s on the zero Generator panicked with %#v, want a string starting with %q", tt.name, p, tt.prefix)
+			}
+		})
+	}
+}
+
+// TestStepAllocs checks that a step allocates nothing; BenchmarkStep
+// measures its speed.
 func TestStepAllocs(t *testing.T) {
 	g := agen.New(context.Background(), echo)
 	defer g.Close()

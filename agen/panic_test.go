@@ -11,8 +11,8 @@ import (
 
 type boomValue struct{ n int }
 
-// Semantics 9: a panic in f comes out of the call that resumed f, with the
-// same value, and the generator is finished.
+// TestPanic checks that a panic in f comes out of the call that resumed f,
+// with the same value, and that the generator is finished.
 func TestPanic(t *testing.T) {
 	want := &boomValue{1}
 	tests := []struct {
@@ -79,8 +79,8 @@ func TestPanicInCleanup(t *testing.T) {
 	checkDone(t, g)
 }
 
-// Semantics 9: runtime.Goexit in f exits the goroutine that resumed it, and
-// the generator is finished.
+// TestGoexit checks that runtime.Goexit in f exits the goroutine that
+// resumed it, and that the generator is finished.
 func TestGoexit(t *testing.T) {
 	for _, c := range calls {
 		t.Run(c.name, func(t *testing.T) {

@@ -22,5 +22,5 @@ func Pull[T any](s iter.Seq2[T, error]) *Generator[T, struct{}] {
 	if s == nil {
 		panic("agen.Pull: nil stream")
 	}
-	return &Generator[T, struct{}]{c: &core[T, struct{}]{src: s}}
+	return newGenerator(&core[T, struct{}]{src: s})
 }

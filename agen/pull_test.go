@@ -25,7 +25,7 @@ func stream(elems ...result) (iter.Seq2[int, error], *int) {
 	}, cleanups
 }
 
-// Semantics 10: Next returns each element as it is, then ErrDone.
+// TestPull checks that Next returns each element as it is, then ErrDone.
 func TestPull(t *testing.T) {
 	elems := []result{{1, nil}, {0, errBoom}, {2, nil}, {0, errOther}}
 	s, cleanups := stream(elems...)
@@ -67,7 +67,7 @@ func TestPullSend(t *testing.T) {
 	}
 }
 
-// Semantics 10: a stream cannot catch, so Throw stops it.
+// TestPullThrow checks that Throw stops a stream, which cannot catch.
 func TestPullThrow(t *testing.T) {
 	s, cleanups := stream(result{1, nil}, result{2, nil})
 	g := agen.Pull(s)
@@ -99,7 +99,7 @@ func TestPullThrowUnstarted(t *testing.T) {
 	}
 }
 
-// Semantics 10: Close stops the stream.
+// TestPullClose checks that Close stops the stream.
 func TestPullClose(t *testing.T) {
 	s, cleanups := stream(result{1, nil}, result{2, nil})
 	g := agen.Pull(s)
@@ -122,7 +122,8 @@ func stubborn(yield func(int, error) bool) {
 	}
 }
 
-// Semantics 10: a stream that calls yield after being told to stop.
+// TestPullIgnoredClose checks a stream that calls yield after being told to
+// stop.
 func TestPullIgnoredClose(t *testing.T) {
 	g := agen.Pull(stubborn)
 	g.Next()

@@ -26,8 +26,8 @@ var calls = []struct {
 	{"Close", func(g *agen.Generator[int, int]) error { return g.Close() }},
 }
 
-// Semantics 8: a call from inside f is refused and leaves the running call
-// undisturbed.
+// TestRunningReentrant checks that a call from inside f is refused and
+// leaves the running call undisturbed.
 func TestRunningReentrant(t *testing.T) {
 	for _, c := range calls {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,7 +50,8 @@ func TestRunningReentrant(t *testing.T) {
 	}
 }
 
-// Semantics 8: a call from another goroutine while f runs is refused.
+// TestRunningConcurrent checks that a call from another goroutine while f
+// runs is refused.
 func TestRunningConcurrent(t *testing.T) {
 	for _, c := range calls {
 		t.Run(c.name, func(t *testing.T) {
@@ -82,7 +83,8 @@ func TestRunningConcurrent(t *testing.T) {
 	}
 }
 
-// Semantics 8: sequential calls from different goroutines are fine.
+// TestSequentialGoroutines checks that sequential calls from different
+// goroutines are fine.
 func TestSequentialGoroutines(t *testing.T) {
 	g := agen.New(context.Background(), echo)
 	defer g.Close()

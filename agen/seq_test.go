@@ -12,7 +12,7 @@ import (
 	"github.com/itergen/itergen/agen"
 )
 
-// Semantics 11: Seq runs f in the range loop and ends with f's error.
+// TestSeq checks that Seq runs f in the range loop and ends with f's error.
 func TestSeq(t *testing.T) {
 	tests := []struct {
 		name string
@@ -58,7 +58,7 @@ func TestSeqErrDone(t *testing.T) {
 	}
 }
 
-// Semantics 11: breaking out of the loop closes f.
+// TestSeqBreak checks that breaking out of the loop closes f.
 func TestSeqBreak(t *testing.T) {
 	var yielded []received
 	var events []string
@@ -88,7 +88,7 @@ func TestSeqBreak(t *testing.T) {
 	}
 }
 
-// Semantics 11: each range calls f afresh.
+// TestSeqReiterable checks that each range calls f afresh.
 func TestSeqReiterable(t *testing.T) {
 	s := agen.Seq(context.Background(), countTo(2, nil, nil))
 	for i := range 2 {
@@ -102,7 +102,8 @@ func TestSeqReiterable(t *testing.T) {
 	}
 }
 
-// Semantics 11: f runs on the loop's goroutine; no coroutine is involved.
+// TestSeqSameGoroutine checks that f runs on the loop's goroutine; no
+// coroutine is involved.
 func TestSeqSameGoroutine(t *testing.T) {
 	var stack string
 	f := func(ctx context.Context, yield func(int) (int, error)) error {

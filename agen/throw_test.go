@@ -10,7 +10,7 @@ import (
 	"github.com/itergen/itergen/agen"
 )
 
-// Semantics 6: Throw.
+// TestThrow checks Throw on a suspended generator, caught or not.
 func TestThrow(t *testing.T) {
 	tests := []struct {
 		name    string
