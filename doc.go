@@ -1,7 +1,8 @@
 // Package itergen brings Python's asynchronous generators (PEP 525, PEP 530)
 // to Go's range-over-func iterators. This package holds only documentation;
 // the code is in [github.com/itergen/itergen/seq],
-// [github.com/itergen/itergen/collect] and [github.com/itergen/itergen/agen].
+// [github.com/itergen/itergen/collect] and [github.com/itergen/itergen/agen],
+// and [github.com/itergen/itergen/seq/seqtest] tests your own producers.
 //
 // # Streams
 //
@@ -113,4 +114,7 @@
 //   - [github.com/itergen/itergen/agen]: a generator handle with Next, Send,
 //     Throw and Close, for driving a generator by hand as asend, athrow and
 //     aclose do.
+//   - [github.com/itergen/itergen/seq/seqtest]: TestStream, which checks a
+//     producer you wrote against the stream contract, as testing/fstest
+//     checks a file system.
 package itergen
