@@ -42,12 +42,28 @@ func concOps() []concOp {
 		{name: "MapConcurrentUnordered", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
 			return seq.MapConcurrentUnordered(ctx, s, 4, f)
 		}},
+		{name: "FlatMapConcurrent", usesF: true, ordered: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.FlatMapConcurrent(ctx, s, 4, concInnerOf(f))
+		}},
+		{name: "FlatMapConcurrentUnordered", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.FlatMapConcurrentUnordered(ctx, s, 4, concInnerOf(f))
+		}},
 		{name: "Batch", ordered: true, build: func(ctx context.Context, s s2, _ fn) s2 {
 			return concFlatten(seq.Batch(ctx, s, 2, time.Hour))
 		}},
 		{name: "Throttle", ordered: true, sync: true, build: func(ctx context.Context, s s2, _ fn) s2 {
 			return seq.Throttle(ctx, s, &concLimiter{})
 		}},
+	}
+}
+
+// concInnerOf turns the f of a map into that of a flat-map: an inner
+// stream of the one result of f, which f computes when it is ranged.
+func concInnerOf(f func(context.Context, int) (int, error)) func(context.Context, int) iter.Seq2[int, error] {
+	return func(ctx context.Context, v int) iter.Seq2[int, error] {
+		return func(yield func(int, error) bool) {
+			yield(f(ctx, v))
+		}
 	}
 }
 
