@@ -1,0 +1,71 @@
+//go:build go1.25
+
+package collect_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/itergen/itergen/collect"
+)
+
+// TestForEachConcurrentBlockedCall checks that ForEachConcurrent does not
+// return while a call of f that ignores its context is still running.
+func TestForEachConcurrentBlockedCall(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		errF := errors.New("f failed")
+		release := make(chan struct{})
+		f := func(_ context.Context, v int) error {
+			if v == 0 {
+				<-release
+				return nil
+			}
+			return errF
+		}
+		var err error
+		returned := make(chan struct{})
+		go func() {
+			defer close(returned)
+			err = collect.ForEachConcurrent(context.Background(), fecCount(10), 2, f)
+		}()
+		synctest.Wait()
+		select {
+		case <-returned:
+			t.Fatalf("ForEachConcurrent returned %v while a call of f was blocked", err)
+		default:
+		}
+		close(release)
+		<-returned
+		if err != errF {
+			t.Errorf("ForEachConcurrent = %v, want %v", err, errF)
+		}
+	})
+}
+
+// TestForEachConcurrentDeadline checks that a deadline ends the calls in
+// progress when it passes, and is returned.
+func TestForEachConcurrentDeadline(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+		defer cancel()
+		f := func(ctx context.Context, _ int) error {
+			select {
+			case <-time.After(time.Hour):
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		start := time.Now()
+		err := collect.ForEachConcurrent(ctx, fecCount(100), 4, f)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("ForEachConcurrent past its deadline = %v, want context.DeadlineExceeded", err)
+		}
+		if d := time.Since(start); d != 10*time.Millisecond {
+			t.Errorf("ForEachConcurrent returned after %v, want 10ms", d)
+		}
+	})
+}
