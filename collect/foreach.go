@@ -2,11 +2,12 @@ package collect
 
 import (
 	"context"
-	"errors"
 	"iter"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/itergen/itergen/seq"
 )
@@ -14,25 +15,29 @@ import (
 // ForEachConcurrent calls f with each value of s, with up to n calls
 // running at once on goroutines of their own, and returns the first error:
 // an error element of s, an error f returned, or [context.Cause](ctx) when
-// ctx is done first. That error cancels the context given to f and stops
-// s; ForEachConcurrent returns it once the calls in progress have
-// returned. It returns nil when s ended and every call returned nil: it
-// is an errgroup with SetLimit(n) over a stream.
+// ctx is done first. That error cancels the context given to f, stops s
+// and starts no more calls; ForEachConcurrent returns it once the calls in
+// progress have returned. It returns nil when s ended and every call
+// returned nil: it is an errgroup with SetLimit(n) over a stream.
 //
 // The first error is the first in completion order: calls finish in any
 // order. ForEachConcurrent never returns before every call of f has
 // returned and every goroutine it started has exited; a call blocked in f
 // is waited for, so f should honour its context, which is derived from
-// ctx and cancelled when ForEachConcurrent returns. s is ranged once, on a
-// goroutine of its own; errors that f or s return only because ctx was
-// cancelled are not returned in place of its cause.
+// ctx and cancelled when ForEachConcurrent returns. s is ranged once, on
+// the caller's goroutine, at most 64 values ahead of the calls. Errors that
+// f returns once ctx is done are taken for ctx's: the cause is returned.
 //
-// A panic in f or in s is raised again in the caller's goroutine as a
-// *[seq.PanicError] holding the value and the stack of the goroutine that
-// panicked (a *seq.PanicError is passed on as it is), once the calls in
-// progress have returned; a panic in f is raised even when an error came
-// first. A runtime.Goexit in f or s becomes a runtime.Goexit in the
-// caller's goroutine unless an error came first.
+// A panic in f or in s is raised again in the caller's goroutine, once the
+// calls in progress have returned, as a *[seq.PanicError] holding the
+// value and the stack of the goroutine that panicked (a *seq.PanicError is
+// passed on as it is); it wins over an error that came first. A
+// runtime.Goexit in f or s becomes a runtime.Goexit in the caller's
+// goroutine.
+//
+// A call costs a few atomic operations on the caller's side and the
+// worker's, with no channel and no allocation; the package's benchmarks
+// give the cost per call.
 //
 // ForEachConcurrent panics if ctx, s or f is nil or n is less than 1.
 func ForEachConcurrent[T any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) error) error {
@@ -45,85 +50,376 @@ func ForEachConcurrent[T any](ctx context.Context, s iter.Seq2[T, error], n int,
 	if n < 1 {
 		panic(name + ": n must be at least 1")
 	}
-	var st forEachState
-	call := func(ctx context.Context, v T) (_ struct{}, err error) {
-		if st.stopped.Load() || ctx.Err() != nil {
-			return struct{}{}, errSkipped
-		}
-		normal := false
-		defer func() {
-			if !normal {
-				err = st.panicked(recover())
-			}
-		}()
-		if err = f(ctx, v); err != nil {
-			st.failed(err)
-		}
-		normal = true
-		return struct{}{}, err
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
 	}
-	var first error
-	for _, err := range seq.MapConcurrentUnordered(ctx, s, n, call) {
-		if err != nil {
-			first = err
+	r := &forEach[T]{ctx: ctx, f: f, max: n}
+	r.fctx, r.cancel = context.WithCancel(ctx)
+	r.ring = make([]forEachCell[T], forEachRing)
+	for i := range r.ring {
+		r.ring[i].seq.Store(uint64(i))
+	}
+	r.wcond.L = &r.mu
+	r.pcond.L = &r.mu
+	return r.run(s)
+}
+
+// forEachRing is how many values of s ForEachConcurrent takes ahead of the
+// calls: a power of two.
+const forEachRing = 256
+
+// forEachSpins is how many times a goroutine of ForEachConcurrent that
+// finds nothing to do yields the processor before it sleeps: with cheap
+// calls of f, the other side usually comes first.
+const forEachSpins = 16
+
+// forEach is the state of one ForEachConcurrent. Values go from the caller,
+// which ranges s, to the workers through a ring of cells, each stamped
+// with the position it may be filled at (seq == pos) or taken at
+// (seq == pos+1): the caller fills cells in order, workers claim them by
+// advancing head. Either side sleeps on a sync.Cond only when the ring is
+// full or empty, and the other side signals it only when it sleeps.
+type forEach[T any] struct {
+	ctx    context.Context
+	fctx   context.Context
+	cancel context.CancelFunc
+	f      func(context.Context, T) error
+	max    int
+	ring   []forEachCell[T]
+	head   atomic.Uint64 // next position to claim
+	tail   uint64        // next position to fill; the caller's only
+	wg     sync.WaitGroup
+
+	started  int         // workers; the caller's only
+	stopped  atomic.Bool // a failure: no more calls, s stops
+	closed   atomic.Bool // s ended: no more values
+	sleepers atomic.Int32
+	spinning atomic.Bool   // a worker yields the processor waiting for values
+	busy     atomic.Int32  // workers with values claimed
+	fast     atomic.Int32  // workers whose calls are fast: they claim several values
+	pwant    atomic.Uint64 // the caller sleeps on pcond until this position is released (0: awake)
+
+	mu     sync.Mutex
+	wcond  sync.Cond // sleeping workers
+	pcond  sync.Cond // the sleeping caller
+	err    error
+	pe     *seq.PanicError
+	goexit bool
+}
+
+type forEachCell[T any] struct {
+	seq atomic.Uint64
+	v   T
+}
+
+// run ranges s on the caller's goroutine, handing its values to the
+// workers, and ends the way the first failure says.
+func (r *forEach[T]) run(s iter.Seq2[T, error]) error {
+	normal := false
+	defer func() {
+		if normal {
+			return
+		}
+		// s panicked or exited: stop the workers and wait for them first.
+		v := recover()
+		r.fail(nil)
+		r.wg.Wait()
+		r.cancel()
+		if v != nil {
+			pe, ok := v.(*seq.PanicError)
+			if !ok {
+				pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
+			}
+			panic(pe)
+		}
+	}()
+	done := r.ctx.Done()
+	told := false
+	s(func(v T, err error) bool {
+		if told {
+			panic("collect.ForEachConcurrent: stream called yield again after it returned false")
+		}
+		if err == nil && isDone(done) {
+			err = context.Cause(r.ctx)
+		}
+		if err != nil || !r.push(v) {
+			r.fail(err)
+			told = true
+			return false
+		}
+		return true
+	})
+	normal = true
+	r.closed.Store(true)
+	r.mu.Lock()
+	r.sleepers.Store(0)
+	r.wcond.Broadcast()
+	r.mu.Unlock()
+	r.wg.Wait()
+	r.cancel()
+	switch {
+	case r.pe != nil:
+		panic(r.pe)
+	case r.goexit:
+		runtime.Goexit()
+	case r.err != nil:
+		return r.err
+	case r.ctx.Err() != nil:
+		return context.Cause(r.ctx)
+	}
+	return nil
+}
+
+func isDone(done <-chan struct{}) bool {
+	select {
+	case <-done:
+		return true
+	default:
+		return false
+	}
+}
+
+// push hands v to the workers, starting one if none sleeps and fewer than
+// max run, and sleeping while the ring is full. It reports false if a
+// failure came first.
+func (r *forEach[T]) push(v T) bool {
+	mask := uint64(len(r.ring) - 1)
+	spins := 0
+	for {
+		if r.stopped.Load() {
+			return false
+		}
+		c := &r.ring[r.tail&mask]
+		if c.seq.Load() == r.tail {
+			c.v = v
+			c.seq.Store(r.tail + 1)
+			r.tail++
+			r.hire()
+			return true
+		}
+		if spins < forEachSpins {
+			spins++
+			runtime.Gosched()
+			continue
+		}
+		spins = 0
+		// Sleep until a quarter of the ring is free rather than one
+		// cell, so that the caller and the workers do not wake each
+		// other for every value.
+		want := r.tail - mask - 1 + forEachSlack
+		r.mu.Lock()
+		r.pwant.Store(want)
+		if !r.released(want) && !r.stopped.Load() {
+			r.pcond.Wait()
+		}
+		r.pwant.Store(0)
+		r.mu.Unlock()
+	}
+}
+
+// released reports whether the cell of position pos has been given back
+// by the worker that took it.
+func (r *forEach[T]) released(pos uint64) bool {
+	return r.ring[pos&uint64(len(r.ring)-1)].seq.Load() >= pos+uint64(len(r.ring))
+}
+
+// hire makes sure a worker comes for the value just pushed: when the
+// values not yet claimed outnumber the workers awake and not calling f,
+// it wakes a sleeping worker or, if none sleeps, starts one, up to max.
+func (r *forEach[T]) hire() {
+	waiting := int(r.tail - r.head.Load())
+	free := r.started - int(r.sleepers.Load()) - int(r.busy.Load())
+	if r.fast.Load() > 0 {
+		// Workers busy with fast calls come back sooner than a sleeping
+		// one wakes: wake one only when they fall behind.
+		free += forEachRing / 2
+	}
+	if waiting <= free {
+		return
+	}
+	if r.sleepers.Load() > 0 {
+		r.mu.Lock()
+		if r.sleepers.Load() > 0 {
+			r.sleepers.Add(-1)
+			r.wcond.Signal()
+		}
+		r.mu.Unlock()
+		return
+	}
+	if r.started < r.max {
+		r.started++
+		r.wg.Add(1)
+		go r.work()
+	}
+}
+
+// claim claims up to k values that are ready, in order, and returns the
+// position of the first and how many; it sleeps while there is none and
+// reports false when s has ended and every value is claimed, or a failure
+// came. The cells stay the worker's until it releases them.
+func (r *forEach[T]) claim(k int) (uint64, int, bool) {
+	mask := uint64(len(r.ring) - 1)
+	spins := 0
+	for !r.stopped.Load() {
+		pos := r.head.Load()
+		got := 0
+		for got < k && r.ring[(pos+uint64(got))&mask].seq.Load() == pos+uint64(got)+1 {
+			got++
+		}
+		if got > 0 {
+			// Count the worker busy before the claim shows, so that the
+			// caller never sees a claimed value and a free worker at once.
+			r.busy.Add(1)
+			if r.head.CompareAndSwap(pos, pos+uint64(got)) {
+				return pos, got, true
+			}
+			r.busy.Add(-1)
+			continue
+		}
+		if r.ring[pos&mask].seq.Load() > pos+1 { // another worker claimed pos
+			continue
+		}
+		if r.closed.Load() && r.empty() {
 			break
 		}
+		if spins < forEachSpins && r.spinning.CompareAndSwap(false, true) {
+			// One worker at a time looks again after yielding; the others
+			// sleep at once, so that spinning workers do not take the
+			// processor from the caller.
+			spins++
+			runtime.Gosched()
+			r.spinning.Store(false)
+			continue
+		}
+		spins = 0
+		// Count the worker asleep before looking again, so that a value
+		// pushed meanwhile is either seen here or makes the caller wake
+		// it; whoever wakes it counts it out.
+		r.mu.Lock()
+		r.sleepers.Add(1)
+		if r.empty() && !r.closed.Load() && !r.stopped.Load() {
+			r.wcond.Wait()
+		} else {
+			r.sleepers.Add(-1)
+		}
+		r.mu.Unlock()
 	}
-	// Every call has returned: st needs no lock.
-	if st.pe != nil {
-		panic(st.pe)
-	}
-	if first == errSkipped {
-		first = st.err
-	}
-	return first
+	return 0, 0, false
 }
 
-// errSkipped is the result of a call that did not call f because an
-// error came first; the first error is returned in its place.
-var errSkipped = errors.New("collect.ForEachConcurrent: call skipped")
-
-// errPanicked is the result of a call whose f panicked; the panic is
-// raised in its place.
-var errPanicked = errors.New("collect.ForEachConcurrent: f panicked")
-
-// forEachState is what the calls of ForEachConcurrent share: once a call
-// fails, no new call of f starts. The first panic of f is kept here,
-// rather than left to the stream to raise, so that a panic that comes
-// after the first error is not dropped.
-type forEachState struct {
-	stopped atomic.Bool
-	mu      sync.Mutex
-	err     error
-	pe      *seq.PanicError
+// take takes the value of the claimed cell at pos and gives the cell back
+// to the caller.
+func (r *forEach[T]) take(pos uint64) T {
+	var zero T
+	mask := uint64(len(r.ring) - 1)
+	c := &r.ring[pos&mask]
+	v := c.v
+	c.v = zero
+	c.seq.Store(pos + mask + 1)
+	if w := r.pwant.Load(); w != 0 && pos >= w && r.pwant.CompareAndSwap(w, 0) {
+		r.mu.Lock()
+		r.pcond.Signal()
+		r.mu.Unlock()
+	}
+	return v
 }
 
-func (st *forEachState) failed(err error) {
-	st.mu.Lock()
-	if st.err == nil {
-		st.err = err
-	}
-	st.mu.Unlock()
-	st.stopped.Store(true)
+// empty reports whether the cell at head holds no value.
+func (r *forEach[T]) empty() bool {
+	pos := r.head.Load()
+	return r.ring[pos&uint64(len(r.ring)-1)].seq.Load() != pos+1
 }
 
-// panicked keeps r, the value recovered in a deferred function of a call
-// that did not return, and returns errPanicked. A nil r means the
-// goroutine is exiting through runtime.Goexit: it goes on, and the stream
-// passes it on.
-func (st *forEachState) panicked(r any) error {
-	if r == nil {
-		return nil
+// work calls f for the values it claims. While calls take less than
+// forEachFast each, it claims more values at once, up to forEachChunk, so
+// that cheap calls share the cost of a claim; a slower call brings it back
+// to one value at a time, so that slow calls spread over the workers.
+// A panic or an exit of f stops everything.
+func (r *forEach[T]) work() {
+	defer r.wg.Done()
+	normal := false
+	var pos uint64
+	var got int
+	defer func() {
+		if !normal {
+			r.failed(recover())
+		}
+	}()
+	k := 1
+	for {
+		var ok bool
+		if pos, got, ok = r.claim(k); !ok {
+			break
+		}
+		start := time.Now()
+		for i := range got {
+			if r.stopped.Load() {
+				break
+			}
+			if err := r.f(r.fctx, r.take(pos+uint64(i))); err != nil {
+				if r.ctx.Err() != nil {
+					err = context.Cause(r.ctx)
+				}
+				r.fail(err)
+			}
+		}
+		r.busy.Add(-1)
+		switch {
+		case time.Since(start) < time.Duration(got)*forEachFast:
+			if k == 1 {
+				r.fast.Add(1)
+			}
+			k = min(2*k, forEachChunk)
+		case k > 1:
+			r.fast.Add(-1)
+			k = 1
+		}
 	}
-	pe, ok := r.(*seq.PanicError)
-	if !ok {
-		pe = &seq.PanicError{Value: r, Stack: debug.Stack()}
-	}
-	st.mu.Lock()
-	if st.pe == nil {
-		st.pe = pe
-	}
-	st.mu.Unlock()
-	st.stopped.Store(true)
-	return errPanicked
+	normal = true
 }
+
+// A worker of ForEachConcurrent claims up to forEachChunk values at once
+// while calls of f take less than forEachFast.
+const (
+	forEachChunk = 16
+	forEachFast  = time.Microsecond
+)
+
+// fail records err, if it is the first error, and stops the caller and
+// the workers. A nil err stops them all the same.
+func (r *forEach[T]) fail(err error) {
+	r.mu.Lock()
+	if r.err == nil {
+		r.err = err
+	}
+	r.stopped.Store(true)
+	r.sleepers.Store(0)
+	r.wcond.Broadcast()
+	r.pcond.Broadcast()
+	r.mu.Unlock()
+	r.cancel()
+}
+
+// failed records a panic of f, or its runtime.Goexit when v is nil, and
+// stops everything. It must be called by the deferred function of the
+// worker, so that the stack is the one that panicked.
+func (r *forEach[T]) failed(v any) {
+	var pe *seq.PanicError
+	if v != nil {
+		var ok bool
+		if pe, ok = v.(*seq.PanicError); !ok {
+			pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}
+	r.mu.Lock()
+	switch {
+	case pe == nil:
+		r.goexit = true
+	case r.pe == nil:
+		r.pe = pe
+	}
+	r.mu.Unlock()
+	r.fail(nil)
+}
+
+const forEachSlack = 0
