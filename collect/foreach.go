@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/itergen/itergen/seq"
 )
@@ -25,7 +24,7 @@ import (
 // returned and every goroutine it started has exited; a call blocked in f
 // is waited for, so f should honour its context, which is derived from
 // ctx and cancelled when ForEachConcurrent returns. s is ranged once, on
-// the caller's goroutine, at most 64 values ahead of the calls. Errors that
+// the caller's goroutine, at most 256 values ahead of the calls. Errors that
 // f returns once ctx is done are taken for ctx's: the cause is returned.
 //
 // A panic in f or in s is raised again in the caller's goroutine, once the
@@ -35,8 +34,8 @@ import (
 // runtime.Goexit in f or s becomes a runtime.Goexit in the caller's
 // goroutine.
 //
-// A call costs a few atomic operations on the caller's side and the
-// worker's, with no channel and no allocation; the package's benchmarks
+// A value reaches a worker through a ring of 256 cells, for a few atomic
+// operations on each side and no allocation; the package's benchmarks
 // give the cost per call.
 //
 // ForEachConcurrent panics if ctx, s or f is nil or n is less than 1.
@@ -95,8 +94,6 @@ type forEach[T any] struct {
 	closed   atomic.Bool // s ended: no more values
 	sleepers atomic.Int32
 	spinning atomic.Bool   // a worker yields the processor waiting for values
-	busy     atomic.Int32  // workers with values claimed
-	fast     atomic.Int32  // workers whose calls are fast: they claim several values
 	pwant    atomic.Uint64 // the caller sleeps on pcond until this position is released (0: awake)
 
 	mu     sync.Mutex
@@ -179,9 +176,8 @@ func isDone(done <-chan struct{}) bool {
 	}
 }
 
-// push hands v to the workers, starting one if none sleeps and fewer than
-// max run, and sleeping while the ring is full. It reports false if a
-// failure came first.
+// push hands v to the workers, sleeping while the ring is full. It
+// reports false if a failure came first.
 func (r *forEach[T]) push(v T) bool {
 	mask := uint64(len(r.ring) - 1)
 	spins := 0
@@ -203,13 +199,13 @@ func (r *forEach[T]) push(v T) bool {
 			continue
 		}
 		spins = 0
-		// Sleep until a quarter of the ring is free rather than one
-		// cell, so that the caller and the workers do not wake each
-		// other for every value.
-		want := r.tail - mask - 1 + forEachSlack
+		// Sleep until the worker that took the value in this cell gives
+		// it back, counted in pwant before looking again so that the
+		// worker either is seen here or wakes the caller.
+		want := r.tail - mask - 1
 		r.mu.Lock()
 		r.pwant.Store(want)
-		if !r.released(want) && !r.stopped.Load() {
+		if c.seq.Load() != r.tail && !r.stopped.Load() {
 			r.pcond.Wait()
 		}
 		r.pwant.Store(0)
@@ -217,24 +213,16 @@ func (r *forEach[T]) push(v T) bool {
 	}
 }
 
-// released reports whether the cell of position pos has been given back
-// by the worker that took it.
-func (r *forEach[T]) released(pos uint64) bool {
-	return r.ring[pos&uint64(len(r.ring)-1)].seq.Load() >= pos+uint64(len(r.ring))
-}
-
-// hire makes sure a worker comes for the value just pushed: when the
-// values not yet claimed outnumber the workers awake and not calling f,
-// it wakes a sleeping worker or, if none sleeps, starts one, up to max.
+// hire makes sure a worker comes for the value just pushed: unless a
+// worker spins for values and only that one waits, it wakes a sleeping
+// worker or, if none sleeps, starts one, up to max. Every value is thus
+// claimed as soon as a worker is free, so a call of f that waits for
+// another call never deadlocks when n allows both.
 func (r *forEach[T]) hire() {
-	waiting := int(r.tail - r.head.Load())
-	free := r.started - int(r.sleepers.Load()) - int(r.busy.Load())
-	if r.fast.Load() > 0 {
-		// Workers busy with fast calls come back sooner than a sleeping
-		// one wakes: wake one only when they fall behind.
-		free += forEachRing / 2
+	if r.started == r.max && r.sleepers.Load() == 0 {
+		return // nobody to wake or start: the common case under load
 	}
-	if waiting <= free {
+	if r.spinning.Load() && r.tail-r.head.Load() <= 1 {
 		return
 	}
 	if r.sleepers.Load() > 0 {
@@ -253,30 +241,21 @@ func (r *forEach[T]) hire() {
 	}
 }
 
-// claim claims up to k values that are ready, in order, and returns the
-// position of the first and how many; it sleeps while there is none and
-// reports false when s has ended and every value is claimed, or a failure
-// came. The cells stay the worker's until it releases them.
-func (r *forEach[T]) claim(k int) (uint64, int, bool) {
+// claim claims the next value, sleeping while there is none; it reports
+// false when s has ended and every value is claimed, or a failure came.
+func (r *forEach[T]) claim() (T, bool) {
 	mask := uint64(len(r.ring) - 1)
 	spins := 0
 	for !r.stopped.Load() {
 		pos := r.head.Load()
-		got := 0
-		for got < k && r.ring[(pos+uint64(got))&mask].seq.Load() == pos+uint64(got)+1 {
-			got++
-		}
-		if got > 0 {
-			// Count the worker busy before the claim shows, so that the
-			// caller never sees a claimed value and a free worker at once.
-			r.busy.Add(1)
-			if r.head.CompareAndSwap(pos, pos+uint64(got)) {
-				return pos, got, true
+		c := &r.ring[pos&mask]
+		switch seq := c.seq.Load(); {
+		case seq == pos+1:
+			if r.head.CompareAndSwap(pos, pos+1) {
+				return r.take(c, pos), true
 			}
-			r.busy.Add(-1)
 			continue
-		}
-		if r.ring[pos&mask].seq.Load() > pos+1 { // another worker claimed pos
+		case seq > pos+1: // another worker claimed pos
 			continue
 		}
 		if r.closed.Load() && r.empty() {
@@ -304,19 +283,18 @@ func (r *forEach[T]) claim(k int) (uint64, int, bool) {
 		}
 		r.mu.Unlock()
 	}
-	return 0, 0, false
+	var zero T
+	return zero, false
 }
 
-// take takes the value of the claimed cell at pos and gives the cell back
-// to the caller.
-func (r *forEach[T]) take(pos uint64) T {
+// take takes the value of cell c, claimed at pos, and gives the cell back
+// to the caller, waking it if it waits for that.
+func (r *forEach[T]) take(c *forEachCell[T], pos uint64) T {
 	var zero T
-	mask := uint64(len(r.ring) - 1)
-	c := &r.ring[pos&mask]
 	v := c.v
 	c.v = zero
-	c.seq.Store(pos + mask + 1)
-	if w := r.pwant.Load(); w != 0 && pos >= w && r.pwant.CompareAndSwap(w, 0) {
+	c.seq.Store(pos + uint64(len(r.ring)))
+	if w := r.pwant.Load(); w == pos && r.pwant.CompareAndSwap(w, 0) {
 		r.mu.Lock()
 		r.pcond.Signal()
 		r.mu.Unlock()
@@ -330,60 +308,30 @@ func (r *forEach[T]) empty() bool {
 	return r.ring[pos&uint64(len(r.ring)-1)].seq.Load() != pos+1
 }
 
-// work calls f for the values it claims. While calls take less than
-// forEachFast each, it claims more values at once, up to forEachChunk, so
-// that cheap calls share the cost of a claim; a slower call brings it back
-// to one value at a time, so that slow calls spread over the workers.
-// A panic or an exit of f stops everything.
+// work calls f for the values it claims, one at a time. A panic or an
+// exit of f stops everything.
 func (r *forEach[T]) work() {
 	defer r.wg.Done()
 	normal := false
-	var pos uint64
-	var got int
 	defer func() {
 		if !normal {
 			r.failed(recover())
 		}
 	}()
-	k := 1
 	for {
-		var ok bool
-		if pos, got, ok = r.claim(k); !ok {
+		v, ok := r.claim()
+		if !ok {
 			break
 		}
-		start := time.Now()
-		for i := range got {
-			if r.stopped.Load() {
-				break
+		if err := r.f(r.fctx, v); err != nil {
+			if r.ctx.Err() != nil {
+				err = context.Cause(r.ctx)
 			}
-			if err := r.f(r.fctx, r.take(pos+uint64(i))); err != nil {
-				if r.ctx.Err() != nil {
-					err = context.Cause(r.ctx)
-				}
-				r.fail(err)
-			}
-		}
-		r.busy.Add(-1)
-		switch {
-		case time.Since(start) < time.Duration(got)*forEachFast:
-			if k == 1 {
-				r.fast.Add(1)
-			}
-			k = min(2*k, forEachChunk)
-		case k > 1:
-			r.fast.Add(-1)
-			k = 1
+			r.fail(err)
 		}
 	}
 	normal = true
 }
-
-// A worker of ForEachConcurrent claims up to forEachChunk values at once
-// while calls of f take less than forEachFast.
-const (
-	forEachChunk = 16
-	forEachFast  = time.Microsecond
-)
 
 // fail records err, if it is the first error, and stops the caller and
 // the workers. A nil err stops them all the same.
@@ -421,5 +369,3 @@ func (r *forEach[T]) failed(v any) {
 	r.mu.Unlock()
 	r.fail(nil)
 }
-
-const forEachSlack = 0

@@ -169,7 +169,7 @@ func TestForEachConcurrentFirstError(t *testing.T) {
 			var produced, cleanups atomic.Int64
 			s := func(yield func(int, error) bool) {
 				defer cleanups.Add(1)
-				for v := range 100 {
+				for v := range 1000 {
 					if v == 6 && fromS {
 						<-blocked
 						if !yield(0, streamtest.ErrA) {
@@ -193,8 +193,8 @@ func TestForEachConcurrentFirstError(t *testing.T) {
 			if c := cancelled.Load(); c != 3 {
 				t.Errorf("%d calls saw their context cancelled, want 3", c)
 			}
-			if c, p := cleanups.Load(), produced.Load(); c != 1 || p == 100 {
-				t.Errorf("source cleaned up %d times after producing %d of 100 elements, want it stopped", c, p)
+			if c, p := cleanups.Load(), produced.Load(); c != 1 || p == 1000 {
+				t.Errorf("source cleaned up %d times after producing %d of 1000 elements, want it stopped", c, p)
 			}
 			if a := after.Load(); a != 0 {
 				t.Errorf("f called %d times after ForEachConcurrent returned", a)
@@ -377,5 +377,26 @@ func TestForEachConcurrentCallTimePanics(t *testing.T) {
 				t.Errorf("ForEachConcurrent %s ranged the stream before panicking", tt.name)
 			}
 		})
+	}
+}
+
+// TestForEachConcurrentDependentCalls checks that a call that waits for a
+// later call does not deadlock when n allows both, even after many cheap
+// calls.
+func TestForEachConcurrentDependentCalls(t *testing.T) {
+	for _, at := range []int{0, 500} {
+		later := make(chan struct{})
+		f := func(_ context.Context, v int) error {
+			switch v {
+			case at:
+				<-later
+			case at + 1:
+				close(later)
+			}
+			return nil
+		}
+		if err := collect.ForEachConcurrent(context.Background(), fecCount(1000), 2, f); err != nil {
+			t.Errorf("ForEachConcurrent with f(%d) waiting for f(%d) = %v, want nil", at, at+1, err)
+		}
 	}
 }
