@@ -37,6 +37,8 @@ var workloads = []struct{ name, title string }{
 	{"MapCPU", "concurrent map, trivial f, 4 workers, 100k ints"},
 	{"MapIO", "concurrent map, f waits 1 ms, 64 workers, 2000 ints"},
 	{"Merge", "merge 8 sources, 100k ints"},
+	{"FlatMapCPU", "concurrent flat-map, inner streams of 10, 4 at once, 100k elements"},
+	{"ForEachCPU", "concurrent for-each, trivial f, 4 at once, 100k ints"},
 	{"Collect", "collect 1M ints into a slice"},
 }
 
