@@ -41,9 +41,9 @@ func fecCount(n int) iter.Seq2[int, error] {
 	}
 }
 
-// fecRun calls ForEachConcurrent on a goroutine of its own and returns its
-// result, the value it panicked with and whether it called Goexit.
-func fecRun(ctx context.Context, s iter.Seq2[int, error], n int, f func(context.Context, int) error) (err error, panicked any, exited bool) {
+// fecRun calls ForEachConcurrent on a goroutine of its own and returns the
+// value it panicked with, whether it called Goexit, and its result.
+func fecRun(ctx context.Context, s iter.Seq2[int, error], n int, f func(context.Context, int) error) (panicked any, exited bool, err error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -58,7 +58,7 @@ func fecRun(ctx context.Context, s iter.Seq2[int, error], n int, f func(context.
 		normal = true
 	}()
 	<-done
-	return err, panicked, exited
+	return panicked, exited, err
 }
 
 func TestForEachConcurrentCallsEach(t *testing.T) {
@@ -304,7 +304,7 @@ func TestForEachConcurrentPanic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, p, _ := fecRun(context.Background(), fecCount(100), 4, tt.f)
+			p, _, _ := fecRun(context.Background(), fecCount(100), 4, tt.f)
 			got, ok := p.(*seq.PanicError)
 			switch {
 			case !ok:
@@ -326,7 +326,7 @@ func TestForEachConcurrentPanic(t *testing.T) {
 			_ = yield(1, nil) && yield(2, nil)
 			fecPanics("s boom")
 		}
-		_, p, _ := fecRun(context.Background(), s, 2, func(context.Context, int) error { return nil })
+		p, _, _ := fecRun(context.Background(), s, 2, func(context.Context, int) error { return nil })
 		if got, ok := p.(*seq.PanicError); !ok || got.Value != "s boom" {
 			t.Errorf("ForEachConcurrent over a panicking stream panicked with %#v, want a *seq.PanicError of %q", p, "s boom")
 		}
@@ -343,7 +343,7 @@ func TestForEachConcurrentGoexit(t *testing.T) {
 		}
 		return nil
 	}
-	err, p, exited := fecRun(context.Background(), fecCount(100), 2, f)
+	p, exited, err := fecRun(context.Background(), fecCount(100), 2, f)
 	if !exited || p != nil || err != nil {
 		t.Errorf("ForEachConcurrent with a Goexit in f: exited=%v, panic %v, error %v; want runtime.Goexit", exited, p, err)
 	}
