@@ -5,6 +5,7 @@ package collect_test
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -66,6 +67,39 @@ func TestForEachConcurrentDeadline(t *testing.T) {
 		}
 		if d := time.Since(start); d != 10*time.Millisecond {
 			t.Errorf("ForEachConcurrent returned after %v, want 10ms", d)
+		}
+	})
+}
+
+// TestForEachConcurrentLookAhead checks that s runs at most 256 values
+// ahead of the calls, and that far, while the calls are blocked.
+func TestForEachConcurrentLookAhead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		release := make(chan struct{})
+		var started, produced atomic.Int64
+		f := func(context.Context, int) error {
+			started.Add(1)
+			<-release
+			return nil
+		}
+		s := func(yield func(int, error) bool) {
+			for i := range 1000 {
+				produced.Add(1)
+				if !yield(i, nil) {
+					return
+				}
+			}
+		}
+		done := make(chan error)
+		go func() { done <- collect.ForEachConcurrent(context.Background(), s, 2, f) }()
+		synctest.Wait()
+		// 256 values wait in the ring; one more is in the caller's hand.
+		if p, c := produced.Load(), started.Load(); c != 2 || p-c != 257 {
+			t.Errorf("with the calls blocked: %d values produced, %d calls started; want 2 calls and 257 values ahead", p, c)
+		}
+		close(release)
+		if err := <-done; err != nil {
+			t.Errorf("ForEachConcurrent = %v, want nil", err)
 		}
 	})
 }

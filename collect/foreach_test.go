@@ -400,3 +400,26 @@ func TestForEachConcurrentDependentCalls(t *testing.T) {
 		}
 	}
 }
+
+// TestForEachConcurrentYieldAfterFalse checks that a stream that goes on
+// after it was told to stop makes ForEachConcurrent panic, not hang.
+func TestForEachConcurrentYieldAfterFalse(t *testing.T) {
+	errF := errors.New("f failed")
+	s := func(yield func(int, error) bool) {
+		for i := range 1000 {
+			yield(i, nil) // ignores false
+		}
+	}
+	f := func(_ context.Context, v int) error {
+		if v == 0 {
+			return errF
+		}
+		return nil
+	}
+	p, _, _ := fecRun(context.Background(), s, 2, f)
+	want := "collect.ForEachConcurrent: stream called yield again after it returned false"
+	if pe, ok := p.(*seq.PanicError); !ok || pe.Value != want {
+		t.Errorf("ForEachConcurrent over a stream that ignores false panicked with %#v, want a *seq.PanicError of %q", p, want)
+	}
+	goleak.VerifyNone(t)
+}
