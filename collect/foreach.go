@@ -180,38 +180,60 @@ func isDone(done <-chan struct{}) bool {
 // reports false if a failure came first.
 func (r *forEach[T]) push(v T) bool {
 	mask := uint64(len(r.ring) - 1)
-	spins := 0
-	for {
+	c := &r.ring[r.tail&mask]
+	if c.seq.Load() != r.tail && !r.await(r.tail-mask-1+forEachGap) {
+		return false
+	}
+	for c.seq.Load() != r.tail { // released out of order: wait for this one
+		if !r.await(r.tail - mask - 1) {
+			return false
+		}
+	}
+	c.v = v
+	c.seq.Store(r.tail + 1)
+	r.tail++
+	r.hire()
+	return true
+}
+
+// await waits until the worker that took the value at position want has
+// given its cell back, and reports false if a failure came first. The
+// caller waits for the cell forEachGap cells ahead of the one it needs,
+// so that it fills a run of cells the workers are done with, rather than
+// each cell right after a worker empties it (both would then pass the
+// same cache lines back and forth for every value).
+func (r *forEach[T]) await(want uint64) bool {
+	for spins := 0; !r.released(want); spins++ {
 		if r.stopped.Load() {
 			return false
 		}
-		c := &r.ring[r.tail&mask]
-		if c.seq.Load() == r.tail {
-			c.v = v
-			c.seq.Store(r.tail + 1)
-			r.tail++
-			r.hire()
-			return true
-		}
 		if spins < forEachSpins {
-			spins++
 			runtime.Gosched()
 			continue
 		}
-		spins = 0
-		// Sleep until the worker that took the value in this cell gives
-		// it back, counted in pwant before looking again so that the
-		// worker either is seen here or wakes the caller.
-		want := r.tail - mask - 1
+		// Sleep, counted in pwant before looking again so that the
+		// worker that gives the cell back either is seen here or wakes
+		// the caller.
 		r.mu.Lock()
 		r.pwant.Store(want)
-		if c.seq.Load() != r.tail && !r.stopped.Load() {
+		if !r.released(want) && !r.stopped.Load() {
 			r.pcond.Wait()
 		}
 		r.pwant.Store(0)
 		r.mu.Unlock()
 	}
+	return !r.stopped.Load()
 }
+
+// released reports whether the cell of position pos has been given back
+// by the worker that took it.
+func (r *forEach[T]) released(pos uint64) bool {
+	return r.ring[pos&uint64(len(r.ring)-1)].seq.Load() >= pos+uint64(len(r.ring))
+}
+
+// forEachGap is how many cells the caller waits to have free when the
+// ring is full.
+const forEachGap = forEachRing / 4
 
 // hire makes sure a worker comes for the value just pushed: unless a
 // worker spins for values and only that one waits, it wakes a sleeping
@@ -254,6 +276,9 @@ func (r *forEach[T]) claim() (T, bool) {
 			if r.head.CompareAndSwap(pos, pos+1) {
 				return r.take(c, pos), true
 			}
+			// Another worker was first: let it go on rather than fight
+			// it for every value.
+			runtime.Gosched()
 			continue
 		case seq > pos+1: // another worker claimed pos
 			continue
