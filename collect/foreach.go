@@ -235,8 +235,8 @@ func (r *forEach[T]) released(pos uint64) bool {
 // ring is full.
 const forEachGap = forEachRing / 4
 
-// hire makes sure a worker comes for the value just pushed: unless a
-// worker spins for values and only that one waits, it wakes a sleeping
+// hire makes sure a worker comes for the value just pushed: unless it is
+// the only value waiting and a worker spins for it, it wakes a sleeping
 // worker or, if none sleeps, starts one, up to max. Every value is thus
 // claimed as soon as a worker is free, so a call of f that waits for
 // another call never deadlocks when n allows both.
@@ -347,6 +347,9 @@ func (r *forEach[T]) work() {
 		v, ok := r.claim()
 		if !ok {
 			break
+		}
+		if r.stopped.Load() { // a failure came while claiming v
+			continue
 		}
 		if err := r.f(r.fctx, v); err != nil {
 			if r.ctx.Err() != nil {
