@@ -17,7 +17,8 @@ import (
 //
 // n counts the inner streams being ranged at once; f is called on the
 // goroutine that then ranges its stream. The elements of the first inner
-// stream not yet finished (the head) are handed over as they come. Each
+// stream not yet handed over in full (the head) are handed over as they
+// come. Each
 // other inner stream runs ahead: it is held inside its yield once 16 of
 // its elements wait to be handed over, and resumes when it becomes the
 // head. At most max(n, 64) elements of s are taken and not yet handed
@@ -33,10 +34,11 @@ import (
 //
 // A panic in f, in an inner stream or in s is raised again in the
 // consumer's goroutine as a *[PanicError] at the position where it
-// happened, after the elements before it; an inner stream that calls yield
-// after it returned false panics so. Otherwise the stream keeps the rules
-// of [MapConcurrent]: on early exit, on a done ctx, and for panics after
-// the loop body stopped.
+// happened, after the elements before it. An inner stream that calls
+// yield again after yield returned false is such a panic, whose value
+// names the mistake. Otherwise the stream keeps the rules of
+// [MapConcurrent]: on early exit, on a done ctx, and for panics after the
+// loop body stopped.
 //
 // FlatMapConcurrent panics if ctx, s or f is nil or n is less than 1.
 func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) iter.Seq2[U, error]) iter.Seq2[U, error] {

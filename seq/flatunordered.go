@@ -30,9 +30,10 @@ import (
 // A panic in f, in an inner stream or in s is raised again in the
 // consumer's goroutine as a *[PanicError] as soon as the consumer notices
 // it; elements not yet handed over are dropped. An inner stream that calls
-// yield after it returned false panics so. Otherwise the stream keeps the
-// rules of [MapConcurrentUnordered]: on early exit, on a done ctx, and for
-// panics after the loop body stopped.
+// yield again after yield returned false is such a panic, whose value
+// names the mistake. Otherwise the stream keeps the rules of
+// [MapConcurrentUnordered]: on early exit, on a done ctx, and for panics
+// after the loop body stopped.
 //
 // FlatMapConcurrentUnordered panics if ctx, s or f is nil or n is less
 // than 1.
