@@ -348,6 +348,30 @@ func TestForEachConcurrentGoexit(t *testing.T) {
 		t.Errorf("ForEachConcurrent with a Goexit in f: exited=%v, panic %v, error %v; want runtime.Goexit", exited, p, err)
 	}
 	goleak.VerifyNone(t)
+
+	var running atomic.Int64
+	s := func(yield func(int, error) bool) {
+		for i := range 10 {
+			if !yield(i, nil) {
+				return
+			}
+		}
+		runtime.Goexit()
+	}
+	slow := func(ctx context.Context, _ int) error {
+		running.Add(1)
+		defer running.Add(-1)
+		<-ctx.Done() // ended by the Goexit of s
+		return nil
+	}
+	p, exited, err = fecRun(context.Background(), s, 4, slow)
+	if !exited || p != nil || err != nil {
+		t.Errorf("ForEachConcurrent with a Goexit in s: exited=%v, panic %v, error %v; want runtime.Goexit", exited, p, err)
+	}
+	if r := running.Load(); r != 0 {
+		t.Errorf("ForEachConcurrent exited with %d calls still running", r)
+	}
+	goleak.VerifyNone(t)
 }
 
 func TestForEachConcurrentCallTimePanics(t *testing.T) {
