@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"runtime"
-	"runtime/debug"
 
 	"github.com/itergen/itergen/seq"
 )
@@ -71,19 +70,10 @@ func runChan[T any](ctx context.Context, s iter.Seq2[T, error], ch chan<- T, r *
 		if !ok {
 			// recover returns nil only while the goroutine is exiting
 			// through runtime.Goexit.
-			// A nil *seq.PanicError is wrapped like any other value, so
-			// that a panic never reads as no panic.
-			switch v := recover().(type) {
-			case nil:
+			if v := recover(); v == nil {
 				r.goexit = true
-			case *seq.PanicError:
-				if v != nil {
-					r.pe = v
-					break
-				}
-				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
-			default:
-				r.pe = &seq.PanicError{Value: v, Stack: debug.Stack()}
+			} else {
+				r.pe = panicError(v)
 			}
 		}
 		close(ch)

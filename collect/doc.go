@@ -38,8 +38,10 @@
 // known, so they end even on an infinite stream that holds it. The others
 // read to the end or to the first error. Function arguments are called on
 // the caller's goroutine, once per value, in stream order, and not after the
-// answer is known ([SortedFunc]'s cmp as the sort needs). Apart from [Chan],
-// the package takes no context: build the stream with one (for example with
+// answer is known ([SortedFunc]'s cmp as the sort needs), except in
+// [ForEachConcurrent], which is errgroup over a stream: up to n calls of f
+// at once, on goroutines of its own, the first error cancelling the rest.
+// Apart from [Chan] and [ForEachConcurrent], the package takes no context: build the stream with one (for example with
 // seq.WithContext) to bound a slow or endless stream; when the context is
 // done the stream yields its cause as an error, and the consumer returns it.
 //
@@ -48,5 +50,8 @@
 // A nil stream or nil function panics when the function is called, with a
 // message that starts with its name, as in "collect.Slice: nil stream". A
 // panic in the stream or in a function argument passes through unchanged;
-// [Chan], which runs its stream on a goroutine, re-raises it from wait.
+// [Chan], which runs its stream on a goroutine, re-raises it from wait, and
+// [ForEachConcurrent] re-raises a panic of f or of the stream once every
+// call has returned; both as a *seq.PanicError that holds the value and the
+// stack of the goroutine that panicked.
 package collect

@@ -18,6 +18,7 @@ func badUpstreamOps() []struct {
 } {
 	ctx := context.Background()
 	id := func(_ context.Context, v int) (int, error) { return v, nil }
+	one := func(_ context.Context, v int) iter.Seq2[int, error] { return seq.Of(v) }
 	flat := func(s iter.Seq2[[]int, error]) iter.Seq2[int, error] {
 		return seq.FlatMap(s, func(vs []int) iter.Seq2[int, error] { return seq.Of(vs...) })
 	}
@@ -80,6 +81,18 @@ func badUpstreamOps() []struct {
 		}},
 		{"MapConcurrentByKey", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			return seq.MapConcurrentByKey(ctx, s, 2, concKey, id)
+		}},
+		{"FlatMapConcurrent", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrent(ctx, s, 2, one)
+		}},
+		{"FlatMapConcurrent inner", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrent(ctx, seq.Of(0), 2, func(context.Context, int) iter.Seq2[int, error] { return s })
+		}},
+		{"FlatMapConcurrentUnordered", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrentUnordered(ctx, s, 2, one)
+		}},
+		{"FlatMapConcurrentUnordered inner", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrentUnordered(ctx, seq.Of(0), 2, func(context.Context, int) iter.Seq2[int, error] { return s })
 		}},
 		{"Batch", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return flat(seq.Batch(ctx, s, 2, time.Hour)) }},
 		{"Throttle", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Throttle(ctx, s, &concLimiter{}) }},

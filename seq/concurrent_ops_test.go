@@ -48,6 +48,12 @@ func concOps() []concOp {
 		{name: "MapConcurrentByKey", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
 			return seq.MapConcurrentByKey(ctx, s, 4, concKey, f)
 		}},
+		{name: "FlatMapConcurrent", usesF: true, ordered: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.FlatMapConcurrent(ctx, s, 4, concInnerOf(f))
+		}},
+		{name: "FlatMapConcurrentUnordered", usesF: true, build: func(ctx context.Context, s s2, f fn) s2 {
+			return seq.FlatMapConcurrentUnordered(ctx, s, 4, concInnerOf(f))
+		}},
 		{name: "Batch", ordered: true, build: func(ctx context.Context, s s2, _ fn) s2 {
 			return concFlatten(seq.Batch(ctx, s, 2, time.Hour))
 		}},
@@ -59,6 +65,21 @@ func concOps() []concOp {
 
 // concKey is the key of the MapConcurrentByKey tests: the value mod 3.
 func concKey(v int) int { return v % 3 }
+
+// concInnerOf turns the f of a map into that of a flat-map: an inner
+// stream of the one result of f, which f computes when it is ranged, and
+// which is (0, err) when f fails, as the contract wants of every stream.
+func concInnerOf(f func(context.Context, int) (int, error)) func(context.Context, int) iter.Seq2[int, error] {
+	return func(ctx context.Context, v int) iter.Seq2[int, error] {
+		return func(yield func(int, error) bool) {
+			u, err := f(ctx, v)
+			if err != nil {
+				u = 0
+			}
+			yield(u, err)
+		}
+	}
+}
 
 func concFlatten(s iter.Seq2[[]int, error]) iter.Seq2[int, error] {
 	return func(yield func(int, error) bool) {

@@ -133,6 +133,12 @@
 // once, never two for one key; it holds at most max(4n, 64) elements and
 // raises a panic as soon as it notices.
 //
+// [FlatMapConcurrent] starts a goroutine that ranges the upstream and up
+// to n that call f and range the streams it returns, n counting the inner
+// streams ranged at once; its output is [FlatMap]'s, order included.
+// [FlatMapConcurrentUnordered] starts the same, with n counting the same,
+// and hands the elements over in arrival order.
+//
 // Elements cross between goroutines in batches, under one mutex and an
 // atomic counter, with no allocation per element; the package's
 // benchmarks and the README's table give the costs per element.

@@ -89,6 +89,9 @@ func stFailOn3(v int) (int, error) {
 }
 func stConcF(_ context.Context, v int) (int, error) { return stFailOn3(v) }
 func stRepeat(v int) iter.Seq2[int, error]          { return seq.Of(v, -v) }
+func stInner(_ context.Context, v int) iter.Seq2[int, error] {
+	return seq.Concat(seq.Of(v, -v), seq.Fail[int](errSt))
+}
 
 func stPages(_ context.Context, page int) ([]int, int, error) {
 	next := page + 1
@@ -161,6 +164,14 @@ func stContractRows() []stContractRow {
 		// One key: the results of a key come in input order.
 		stRow("MapConcurrentByKey", func(ctx context.Context) iter.Seq2[int, error] {
 			return seq.MapConcurrentByKey(ctx, stValues(8), 3, func(int) string { return "k" }, stConcF)
+		}, stReit, stCanc),
+		stRow("FlatMapConcurrent", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrent(ctx, stMixed(), 3, stInner)
+		}, stReit, stCanc),
+		// One inner stream at a time, over values only: arrival order is
+		// input order.
+		stRow("FlatMapConcurrentUnordered", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.FlatMapConcurrentUnordered(ctx, stValues(8), 1, stInner)
 		}, stReit, stCanc),
 		stRow("Batch", func(ctx context.Context) iter.Seq2[[]int, error] { return seq.Batch(ctx, stMixed(), 3, time.Hour) }, stReit, stCanc),
 		stRow("Throttle", func(ctx context.Context) iter.Seq2[int, error] { return seq.Throttle(ctx, stMixed(), stNoLimit{}) }, stReit, stCanc),

@@ -41,6 +41,8 @@ var workloads = []struct{ name, title string }{
 	{"MapUneven64", "ordered map, f waits 2 ms log-normal (σ = 1), 64 workers, 1500 ints; window 16n"},
 	{"MapByKey", "map by key, trivial f, 16 keys, 4 workers, 100k ints"},
 	{"Merge", "merge 8 sources, 100k ints"},
+	{"FlatMapCPU", "concurrent flat-map, inner streams of 10, 4 at once, 100k elements"},
+	{"ForEachCPU", "concurrent for-each, trivial f, 4 at once, 100k ints"},
 	{"Collect", "collect 1M ints into a slice"},
 }
 

@@ -1,0 +1,283 @@
+package seq
+
+import (
+	"context"
+	"iter"
+	"runtime"
+)
+
+// FlatMapConcurrentUnordered returns a stream of the elements of f(ctx, v)
+// for each value v of s, with up to n inner streams ranged at once on
+// goroutines of their own, and the elements in the order they arrive. The
+// elements of one inner stream keep their order. Error elements of s and
+// of the inner streams pass through as they arrive; f is not called for
+// error elements. An inner stream that is nil becomes an error element. An
+// empty s gives an empty stream.
+//
+// n counts the inner streams being ranged at once; f is called on the
+// goroutine that then ranges its stream. Each of these goroutines runs at
+// most 16 elements ahead of the consumer: it is held inside the yield of
+// its inner stream while 16 of its elements wait. At most max(n, 64)
+// elements of s wait for a goroutine (values) or for the loop body
+// (errors).
+//
+// Each range starts a goroutine that ranges over s afresh and, lazily, at
+// most n goroutines that call f and range the inner streams; the stream
+// can be ranged again when s and the streams of f can. f is called with a
+// context derived from ctx that is cancelled when the stream ends, the
+// loop body stops early or ctx is done.
+//
+// A panic in f, in an inner stream or in s is raised again in the
+// consumer's goroutine as a *[PanicError] as soon as the consumer notices
+// it; elements not yet handed over are dropped. An inner stream that calls
+// yield again after yield returned false is such a panic, whose value
+// names the mistake. Otherwise the stream keeps the rules of
+// [MapConcurrentUnordered]: on early exit, on a done ctx, and for panics
+// after the loop body stopped.
+//
+// FlatMapConcurrentUnordered panics if ctx, s or f is nil or n is less
+// than 1.
+func FlatMapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) iter.Seq2[U, error]) iter.Seq2[U, error] {
+	const name = "seq.FlatMapConcurrentUnordered"
+	checkCtx(name, ctx)
+	checkStream(name, s)
+	checkFunc(name, f == nil)
+	if n < 1 {
+		panic(name + ": n must be at least 1")
+	}
+	return func(yield func(U, error) bool) {
+		var zero U
+		if ctx.Err() != nil {
+			yield(zero, context.Cause(ctx))
+			return
+		}
+		u := &flatUnordered[T, U]{f: f}
+		u.init(ctx, n, max(n, flatQueue), u.work)
+		u.wg.Add(1)
+		go feed("seq.FlatMapConcurrentUnordered", &u.wg, &u.win, u.stop, s, u.put, u.end)
+		u.drive(
+			func() (*failure, bool) { return u.consume(yield) },
+			func() { yield(zero, context.Cause(ctx)) },
+		)
+	}
+}
+
+// flatUnordered is the engine of FlatMapConcurrentUnordered: values of s
+// wait in a queue for a worker; the elements of the inner streams and the
+// error elements of s wait in out for the consumer, which takes them all
+// at once. Each worker has a window for the elements it put; the error
+// elements of s count in the feeder's window, as do the queued values.
+type flatUnordered[T, U any] struct {
+	crew
+	f func(context.Context, T) iter.Seq2[U, error]
+
+	// Guarded by mu.
+	in      []T // in[inHead:] wait for a worker
+	inHead  int
+	out     []flatItem[U]
+	running int // inner streams being ranged
+	fail    *failure
+}
+
+func (u *flatUnordered[T, U]) put(v T, err error) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.halted {
+		return false
+	}
+	if err != nil {
+		var zero U
+		u.out = append(u.out, flatItem[U]{v: zero, err: err, win: &u.win})
+		u.wakeConsumer()
+		return true
+	}
+	u.in = append(u.in, v)
+	u.wakeWorkers(1, 1)
+	return true
+}
+
+func (u *flatUnordered[T, U]) end(f *failure, told bool) {
+	u.mu.Lock()
+	u.fdone = true
+	switch {
+	case f == nil:
+	case told:
+		if u.late == nil {
+			u.late = f
+		}
+	default:
+		u.failed(f)
+	}
+	u.wakeConsumer()
+	u.mu.Unlock()
+}
+
+// failed records the first failure and stops the feeder and the workers;
+// the consumer raises it as soon as it looks. Call it with mu held.
+func (u *flatUnordered[T, U]) failed(f *failure) {
+	if u.fail == nil {
+		u.fail = f
+	}
+	u.halted = true
+	u.cond.Broadcast()
+	u.wakeConsumer()
+}
+
+// flatUnorderedWorker is one worker of FlatMapConcurrentUnordered, with
+// the window of the elements it put.
+type flatUnorderedWorker[T, U any] struct {
+	inner[T, U]
+	u   *flatUnordered[T, U]
+	own window
+}
+
+func (u *flatUnordered[T, U]) work() {
+	defer u.wg.Done()
+	w := &flatUnorderedWorker[T, U]{u: u}
+	w.own.init(flatAhead)
+	w.own.spins = crewSpins
+	w.win = &w.own
+	w.init("seq.FlatMapConcurrentUnordered", u.f, u.fctx, u.stop, w.put)
+	ranged := false
+	for {
+		v, ok := u.advance(ranged)
+		if !ok {
+			return
+		}
+		ranged = w.call(v)
+	}
+}
+
+// call ranges the inner stream of v; it reports false, after recording the
+// failure, if f or the stream panicked.
+func (w *flatUnorderedWorker[T, U]) call(v T) bool {
+	ok := false
+	defer func() {
+		if !ok {
+			f := capture(recover())
+			u := w.u
+			u.mu.Lock()
+			u.running--
+			if f.goexit { // this worker is exiting
+				u.workers--
+			} else {
+				u.searching++ // as advance would have
+			}
+			if w.told {
+				if u.late == nil {
+					u.late = f
+				}
+				u.wakeConsumer()
+			} else {
+				u.failed(f)
+			}
+			u.mu.Unlock()
+		}
+	}()
+	w.run(v)
+	ok = true
+	return true
+}
+
+func (w *flatUnorderedWorker[T, U]) put(v U, err error) bool {
+	u := w.u
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.halted {
+		return false
+	}
+	u.out = append(u.out, flatItem[U]{v: v, err: err, win: &w.own})
+	u.wakeConsumer()
+	return true
+}
+
+// advance records the end of the previous inner stream, if there was one,
+// and claims the next value, parking while there is none.
+func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if ranged {
+		u.running--
+		u.searching++
+		u.wakeConsumer()
+	}
+	spins := 0
+	for !u.halted {
+		if u.inHead < len(u.in) {
+			v := u.in[u.inHead]
+			var zero T
+			u.in[u.inHead] = zero
+			u.inHead++
+			u.compact()
+			u.win.release(1)
+			u.running++
+			u.searching--
+			u.wakeWorkers(len(u.in)-u.inHead, 2)
+			return v, true
+		}
+		u.park(&spins)
+	}
+	var zero T
+	return zero, false
+}
+
+// compact reuses the space of claimed values, so that a queue that never
+// empties does not grow.
+func (u *flatUnordered[T, U]) compact() {
+	switch {
+	case u.inHead == len(u.in):
+		u.in, u.inHead = u.in[:0], 0
+	case u.inHead >= 64 && 2*u.inHead >= len(u.in):
+		k := copy(u.in, u.in[u.inHead:])
+		clear(u.in[k:])
+		u.in, u.inHead = u.in[:k], 0
+	}
+}
+
+// consume hands the elements to yield as they come.
+func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
+	done := u.ctx.Done()
+	var local []flatItem[U]
+	spins := 0
+	for {
+		u.mu.Lock()
+		if u.fail != nil {
+			f := u.fail
+			u.mu.Unlock()
+			return f, false
+		}
+		if len(u.out) == 0 {
+			if u.fdone && u.running == 0 && u.inHead == len(u.in) {
+				u.mu.Unlock()
+				return nil, doneCheck(done)
+			}
+			if spins < crewSpins {
+				spins++
+				u.mu.Unlock()
+				runtime.Gosched()
+				continue
+			}
+			spins = 0
+			u.cwait = true
+			u.mu.Unlock()
+			select {
+			case <-u.wake:
+			case <-done:
+				return nil, true
+			}
+			continue
+		}
+		local, u.out = u.out, local[:0]
+		u.mu.Unlock()
+		for i := range local {
+			if doneCheck(done) {
+				return nil, true
+			}
+			local[i].win.release(1)
+			if !yield(local[i].v, local[i].err) {
+				return nil, false
+			}
+		}
+		clear(local)
+	}
+}
