@@ -12,30 +12,22 @@ import (
 
 // ForEachConcurrent calls f with each value of s, with up to n calls
 // running at once on goroutines of their own, and returns the first error:
-// an error element of s, an error f returned, or [context.Cause](ctx) when
-// ctx is done first. That error cancels the context given to f, stops s
-// and starts no more calls; ForEachConcurrent returns it once the calls in
-// progress have returned. It returns nil when s ended and every call
-// returned nil: it is an errgroup with SetLimit(n) over a stream.
+// an error element of s, an error f returned, or context.Cause(ctx) when
+// ctx is done first. It is errgroup with SetLimit(n) over a stream: the
+// first error (in completion order) cancels the context given to f, stops
+// s and starts no more calls, and ForEachConcurrent returns it once the
+// calls in progress have returned. It returns nil when s ended and every
+// call returned nil.
 //
-// The first error is the first in completion order: calls finish in any
-// order. ForEachConcurrent never returns before every call of f has
-// returned and every goroutine it started has exited; a call blocked in f
-// is waited for, so f should honour its context, which is derived from
-// ctx and cancelled when ForEachConcurrent returns. s is ranged once, on
-// the caller's goroutine, at most 256 values ahead of the calls. Errors that
-// f returns once ctx is done are taken for ctx's: the cause is returned.
-//
-// A panic in f or in s is raised again in the caller's goroutine, once the
-// calls in progress have returned, as a *[seq.PanicError] holding the
-// value and the stack of the goroutine that panicked (a *seq.PanicError is
-// passed on as it is); it wins over an error that came first. A
-// runtime.Goexit in f or s becomes a runtime.Goexit in the caller's
-// goroutine.
+// ForEachConcurrent never returns before every call of f has returned, so
+// f should honour its context, which is derived from ctx and cancelled when
+// ForEachConcurrent returns. s is ranged once, on the caller's goroutine,
+// at most 256 values ahead of the calls. Errors that f returns once ctx is
+// done are taken for ctx's: the cause is returned. A panic in f or in s
+// wins over an error that came first.
 //
 // A value reaches a worker through a ring of 256 cells, for a few atomic
-// operations on each side and no allocation; the package's benchmarks
-// give the cost per call.
+// operations on each side and no allocation.
 //
 // ForEachConcurrent panics if ctx, s or f is nil or n is less than 1.
 func ForEachConcurrent[T any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) error) error {

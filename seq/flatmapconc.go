@@ -10,35 +10,23 @@ import (
 // FlatMapConcurrent returns a stream of the elements of f(ctx, v) for each
 // value v of s, with up to n inner streams ranged at once on goroutines of
 // their own, and the output of [FlatMap]: the inner streams one after
-// another, in the order of s, each in its own order. Error elements of s
-// and of the inner streams pass through in their positions; f is not
-// called for error elements. An inner stream that is nil becomes an error
-// element in its place. An empty s gives an empty stream.
+// another, in the order of s, each in its own order. A nil inner stream is
+// an error element in its place, as in FlatMap.
 //
 // n counts the inner streams being ranged at once; f is called on the
 // goroutine that then ranges its stream. The elements of the first inner
 // stream not yet handed over in full (the head) are handed over as they
-// come. Each
-// other inner stream runs ahead: it is held inside its yield once 16 of
-// its elements wait to be handed over, and resumes when it becomes the
-// head. At most max(n, 64) elements of s are taken and not yet handed
-// over (inner streams queued, running or finished and waiting), so at most
-// 16 × max(n, 64) elements wait. A slow head holds back the stream: the
-// other goroutines go on only until their streams are held.
+// come. Each other inner stream runs ahead: it is held inside its yield
+// once 16 of its elements wait to be handed over, and resumes when it
+// becomes the head. At most max(n, 64) elements of s are taken and not yet
+// handed over (inner streams queued, running or finished and waiting), so
+// at most 16 × max(n, 64) elements wait. A slow head holds back the
+// stream: the other goroutines go on only until their streams are held.
 //
-// Each range starts a goroutine that ranges over s afresh and, lazily, at
-// most n goroutines that call f and range the inner streams; the stream
-// can be ranged again when s and the streams of f can. f is called with a
-// context derived from ctx that is cancelled when the stream ends, the
-// loop body stops early or ctx is done.
-//
-// A panic in f, in an inner stream or in s is raised again in the
-// consumer's goroutine as a *[PanicError] at the position where it
-// happened, after the elements before it. An inner stream that calls
-// yield again after yield returned false is such a panic, whose value
-// names the mistake. Otherwise the stream keeps the rules of
-// [MapConcurrent]: on early exit, on a done ctx, and for panics after the
-// loop body stopped.
+// Each range starts one goroutine that ranges over s and, lazily, at most
+// n that call f and range the inner streams. A panic in f, in an inner
+// stream or in s is raised at the position where it happened; an inner
+// stream that calls yield again after it returned false is such a panic.
 //
 // FlatMapConcurrent panics if ctx, s or f is nil or n is less than 1.
 func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) iter.Seq2[U, error]) iter.Seq2[U, error] {

@@ -8,11 +8,9 @@ import (
 
 // FlatMapConcurrentUnordered returns a stream of the elements of f(ctx, v)
 // for each value v of s, with up to n inner streams ranged at once on
-// goroutines of their own, and the elements in the order they arrive. The
-// elements of one inner stream keep their order. Error elements of s and
-// of the inner streams pass through as they arrive; f is not called for
-// error elements. An inner stream that is nil becomes an error element. An
-// empty s gives an empty stream.
+// goroutines of their own, and the elements in the order they arrive; the
+// elements of one inner stream keep their order. A nil inner stream is an
+// error element, as in [FlatMap].
 //
 // n counts the inner streams being ranged at once; f is called on the
 // goroutine that then ranges its stream. Each of these goroutines runs at
@@ -21,19 +19,10 @@ import (
 // elements of s wait for a goroutine (values) or for the loop body
 // (errors).
 //
-// Each range starts a goroutine that ranges over s afresh and, lazily, at
-// most n goroutines that call f and range the inner streams; the stream
-// can be ranged again when s and the streams of f can. f is called with a
-// context derived from ctx that is cancelled when the stream ends, the
-// loop body stops early or ctx is done.
-//
-// A panic in f, in an inner stream or in s is raised again in the
-// consumer's goroutine as a *[PanicError] as soon as the consumer notices
-// it; elements not yet handed over are dropped. An inner stream that calls
-// yield again after yield returned false is such a panic, whose value
-// names the mistake. Otherwise the stream keeps the rules of
-// [MapConcurrentUnordered]: on early exit, on a done ctx, and for panics
-// after the loop body stopped.
+// Each range starts one goroutine that ranges over s and, lazily, at most
+// n that call f and range the inner streams. A panic in f, in an inner
+// stream or in s is raised as soon as the consumer notices it; an inner
+// stream that calls yield again after it returned false is such a panic.
 //
 // FlatMapConcurrentUnordered panics if ctx, s or f is nil or n is less
 // than 1.
