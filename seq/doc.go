@@ -23,7 +23,8 @@
 // [Chunk], [Batch]) count values only. A failure of a function argument
 // ([TryMap]'s f, [MapConcurrent]'s f) becomes an error element at that
 // position. To end a stream at its first error, wrap it in [StopOnError];
-// to range over plain values and check the error afterwards, use [Values].
+// to drop or replace some errors, [Catch]; to range over plain values and
+// check the error afterwards, use [Values].
 //
 // Early exit. When the consumer stops (breaks out of the loop, or yield
 // returns false), an operator stops its upstream at once, so the upstream's
@@ -55,6 +56,17 @@
 //
 // Cost. Synchronous operators allocate nothing per element, except where
 // the output itself is new memory ([Chunk]'s slices, [Unique]'s set).
+//
+// # Sources
+//
+// [Of], [From] and [Fail] make a stream of values, of an [iter.Seq] or of
+// one error; [Paginate] follows the cursors of a paged API; [FromChan]
+// receives from a channel; [Lines] reads the lines of an [io.Reader], and
+// [DecodeJSON] the JSON values in one, or the elements of a JSON array (an
+// HTTP response body, a file); [Rows] runs an SQL query and yields its rows;
+// [Tick] yields the ticks of a [time.Ticker]. They read on the consumer's
+// goroutine. Lines, DecodeJSON and FromChan consume what they read, so they
+// are single use; the others start afresh on each range.
 //
 // # Concurrency
 //
