@@ -76,8 +76,9 @@ func dropEOL(line []byte) []byte {
 // without holding the array in memory; or a sequence of values separated by
 // white space, such as NDJSON. Each top-level array gives its elements and
 // any other top-level value is one element, so several arrays one after
-// another give all their elements. Empty input or an empty array gives the
-// empty stream.
+// another give all their elements (and NDJSON whose lines are arrays gives
+// the arrays' elements, not the arrays). Empty input or an empty array
+// gives the empty stream.
 //
 // A value that does not fit T (a [*json.UnmarshalTypeError], or an error
 // from T's UnmarshalJSON) is an error element, and decoding goes on with the
