@@ -135,3 +135,23 @@ func TestCatchAllocsPerElement(t *testing.T) {
 		t.Errorf("Catch over %d elements: %v allocations per range, want at most 30", size, allocs)
 	}
 }
+
+func TestCatchCallTimePanics(t *testing.T) {
+	var nilSeq iter.Seq2[int, error]
+	keep := func(err error) error { return err }
+	tests := []struct {
+		name string
+		call func()
+		want string
+	}{
+		{"nil stream", func() { seq.Catch(nilSeq, keep) }, "seq.Catch: nil stream"},
+		{"nil function", func() { seq.Catch(seq.Of(1), nil) }, "seq.Catch: nil function"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := trPanicValue(tt.call); got != tt.want {
+				t.Errorf("Catch with a %s panicked with %v, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
