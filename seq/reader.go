@@ -225,9 +225,12 @@ func eofInValue(err error) error {
 // and returns it from then on without reading r again. The decoder drops an
 // error that comes with data and reads again; this way it sees the error
 // on that next read, and DecodeJSON can tell a read error from a value's.
+// Like bufio, it gives up with io.ErrNoProgress on a reader that keeps
+// returning no data and no error, where the decoder would spin.
 type readErrRecorder struct {
-	r   io.Reader
-	err error
+	r     io.Reader
+	err   error
+	empty int // reads in a row that returned nothing
 }
 
 func (e *readErrRecorder) Read(p []byte) (int, error) {
@@ -235,6 +238,13 @@ func (e *readErrRecorder) Read(p []byte) (int, error) {
 		return 0, e.err
 	}
 	n, err := e.r.Read(p)
+	if n == 0 && err == nil {
+		if e.empty++; e.empty == 100 {
+			err = io.ErrNoProgress
+		}
+	} else {
+		e.empty = 0
+	}
 	if err != nil && err != io.EOF {
 		e.err = err
 	}

@@ -348,6 +348,25 @@ func TestDecodeJSONReadError(t *testing.T) {
 	}
 }
 
+// emptyReader returns no data and no error, a Read that breaks the io.Reader
+// contract's advice.
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
+
+func TestReadersGiveUpOnNoProgress(t *testing.T) {
+	lines := streamtest.Collect(seq.Lines(io.MultiReader(strings.NewReader("a\n"), emptyReader{})))
+	want := []streamtest.Elem[string]{{V: "a"}, {Err: io.ErrNoProgress}}
+	if diff := cmp.Diff(want, lines, sourceErrorsEqual); diff != "" {
+		t.Errorf("Lines of a reader without progress = %v, want %v (-want +got):\n%s", lines, want, diff)
+	}
+	values := streamtest.Collect(seq.DecodeJSON[int](io.MultiReader(strings.NewReader("[1, "), emptyReader{})))
+	wantValues := []streamtest.Elem[int]{{V: 1}, {Err: io.ErrNoProgress}}
+	if diff := cmp.Diff(wantValues, values, sourceErrorsEqual); diff != "" {
+		t.Errorf("DecodeJSON of a reader without progress = %v, want %v (-want +got):\n%s", values, wantValues, diff)
+	}
+}
+
 func TestDecodeJSONContract(t *testing.T) {
 	checkSource(t, func() iter.Seq2[int, error] { return seq.DecodeJSON[int](strings.NewReader("[1, 2] 3 [] [4]")) },
 		streamtest.Vals(1, 2, 3, 4))
