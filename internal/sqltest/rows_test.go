@@ -184,22 +184,36 @@ func TestRowsCancelDuringTheQuery(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	// The query counts for ever; only the cancellation, which the driver
-	// turns into an interrupt of SQLite, ends it. Whenever it comes, before
-	// or during the query, the stream's only element is the cause.
-	timer := time.AfterFunc(20*time.Millisecond, func() { cancel(errTimeUp) })
-	defer timer.Stop()
+	// turns into an interrupt of SQLite, ends it. The timer starts when the
+	// query does, so the cancellation comes while SQLite is running it.
+	var timer *time.Timer
+	startsTimer := queryerFunc(func(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+		timer = time.AfterFunc(20*time.Millisecond, func() { cancel(errTimeUp) })
+		return db.QueryContext(ctx, query, args...)
+	})
 	const forever = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
 	var got []error
-	for _, err := range seq.Rows(ctx, db, func(rows *sql.Rows) (n int64, err error) {
+	for _, err := range seq.Rows(ctx, startsTimer, func(rows *sql.Rows) (n int64, err error) {
 		err = rows.Scan(&n)
 		return n, err
 	}, forever) {
 		got = append(got, err)
 	}
+	if timer == nil {
+		t.Fatal("the query never ran")
+	}
+	timer.Stop()
 	if len(got) != 1 || got[0] != errTimeUp {
 		t.Errorf("Rows of an endless query cancelled with a cause = %v, want [%v]", got, errTimeUp)
 	}
 	checkIdle(t, db, "after the cancellation")
+}
+
+// queryerFunc makes a function a seq.Queryer.
+type queryerFunc func(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+
+func (f queryerFunc) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return f(ctx, query, args...)
 }
 
 func TestRowsNullIntoNonNullField(t *testing.T) {
