@@ -15,11 +15,13 @@ BENCHCOUNT    ?= 6
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-test: ## run every test under the race detector, in shuffled order
+test: ## run every test under the race detector, in shuffled order, with seq.Rows on SQLite
 	$(GO) test -race -shuffle=on ./...
+	cd internal/sqltest && $(GO) test -race -shuffle=on ./...
 
 test-min: ## run the tests under the minimum Go version (downloads it through the module proxy)
 	GOTOOLCHAIN=$(MIN_GO) $(GO) test -race -shuffle=on ./...
+	cd internal/sqltest && GOTOOLCHAIN=$(MIN_GO) $(GO) test -race -shuffle=on ./...
 
 check: $(BIN)/staticcheck ## gofmt, go vet and staticcheck
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -65,6 +65,9 @@ func badUpstreamOps() []struct {
 		{"Zip b shorter", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return first(seq.Zip(seq.Of(0, 1), s)) }},
 		{"Tap", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.Tap(s, func(int) {}) }},
 		{"StopOnError", func(s iter.Seq2[int, error]) iter.Seq2[int, error] { return seq.StopOnError(s) }},
+		{"Catch", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
+			return seq.Catch(s, func(err error) error { return err })
+		}},
 		{"Values", func(s iter.Seq2[int, error]) iter.Seq2[int, error] {
 			var err error
 			return seq.From(seq.Values(s, &err))

@@ -26,8 +26,9 @@
 // [Chunk], [Batch]) count values only. A failure of a function argument
 // ([TryMap]'s f, [MapConcurrent]'s f) becomes the error element (zero, err)
 // at that position: the value f returned with the error is dropped. To end
-// a stream at its first error, wrap it in [StopOnError]; to range over
-// plain values and check the error afterwards, use [Values].
+// a stream at its first error, wrap it in [StopOnError]; to drop or replace
+// some errors, [Catch]; to range over plain values and check the error
+// afterwards, use [Values].
 //
 // End. An operator ends when its upstream ends, so over an infinite stream
 // it runs until the consumer stops, unless it has an end of its own, such
@@ -80,6 +81,17 @@
 //
 // Cost. Synchronous operators allocate nothing per element, except where
 // the output itself is new memory ([Chunk]'s slices, [Unique]'s set).
+//
+// # Sources
+//
+// [Of], [From] and [Fail] make a stream of values, of an [iter.Seq] or of
+// one error; [Paginate] follows the cursors of a paged API; [FromChan]
+// receives from a channel; [Lines] reads the lines of an [io.Reader], and
+// [DecodeJSON] the JSON values in one, or the elements of a JSON array (an
+// HTTP response body, a file); [Rows] runs an SQL query and yields its rows;
+// [Tick] yields the ticks of a [time.Ticker]. They read on the consumer's
+// goroutine. Lines, DecodeJSON and FromChan consume what they read, so they
+// are single use; the others start afresh on each range.
 //
 // # Concurrency
 //

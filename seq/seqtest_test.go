@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,12 @@ func stFailOn3(v int) (int, error) {
 }
 func stConcF(_ context.Context, v int) (int, error) { return stFailOn3(v) }
 func stRepeat(v int) iter.Seq2[int, error]          { return seq.Of(v, -v) }
+func stDropA(err error) error {
+	if errors.Is(err, streamtest.ErrA) {
+		return nil
+	}
+	return err
+}
 func stInner(_ context.Context, v int) iter.Seq2[int, error] {
 	return seq.Concat(seq.Of(v, -v), seq.Fail[int](errSt))
 }
@@ -121,6 +128,22 @@ func stContractRows() []stContractRow {
 			}
 		}), stReit),
 
+		// Sources over the standard library: single use, so mk makes a new
+		// reader each time.
+		stRow("Lines", func(context.Context) iter.Seq2[string, error] {
+			return seq.Lines(strings.NewReader("one\ntwo\r\n\nfour"))
+		}),
+		stRow("DecodeJSON", bg(func() iter.Seq2[int, error] {
+			return seq.DecodeJSON[int](strings.NewReader(`[1, "two", 3, 4]`))
+		})),
+		stRow("DecodeJSON/NDJSON", bg(func() iter.Seq2[int, error] {
+			return seq.DecodeJSON[int](strings.NewReader("1\n2\n3\n{"))
+		})),
+		// The times differ from range to range; the count does not.
+		stRow("Tick", func(ctx context.Context) iter.Seq2[int, error] {
+			return seq.Map(seq.Tick(ctx, 10*time.Microsecond), func(time.Time) int { return 1 })
+		}, stCanc),
+
 		// Synchronous transforms.
 		stRow("Map", bg(func() iter.Seq2[int, error] { return seq.Map(stMixed(), stDouble) }), stReit),
 		stRow("Map/infinite", bg(func() iter.Seq2[int, error] { return seq.Map(stNaturals(), stDouble) }), stReit),
@@ -139,6 +162,7 @@ func stContractRows() []stContractRow {
 		stRow("Unique", bg(func() iter.Seq2[int, error] { return seq.Unique(stMixed()) }), stReit),
 		stRow("Zip", func(context.Context) iter.Seq2[seq.Pair[int, int], error] { return seq.Zip(stMixed(), stValues(6)) }, stReit),
 		stRow("Tap", bg(func() iter.Seq2[int, error] { return seq.Tap(stMixed(), func(int) {}) }), stReit),
+		stRow("Catch", bg(func() iter.Seq2[int, error] { return seq.Catch(stMixed(), stDropA) }), stReit),
 		stRow("StopOnError", bg(func() iter.Seq2[int, error] { return seq.StopOnError(stMixed()) }), stReit),
 
 		// Concurrency.

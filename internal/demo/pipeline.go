@@ -59,20 +59,16 @@ func concurrentDetails(ctx context.Context, c *client, pageSize, n int) iter.Seq
 // being fetched, and passes everything else on, other errors included.
 //
 // Errors travel through a stream as elements, in place, so the consumer can
-// decide per error whether to go on. Writing that decision as an operator
-// takes nothing but a function from stream to stream.
+// decide per error whether to go on: seq.Catch calls the function for each
+// error, and nil drops it.
 func skipDeleted(s iter.Seq2[Detail, error], p *printer) iter.Seq2[Detail, error] {
-	return func(yield func(Detail, error) bool) {
-		for d, err := range s {
-			if errors.Is(err, errNotFound) {
-				p.printf("   skipped: %v (deleted after it was listed)\n", err)
-				continue
-			}
-			if !yield(d, err) {
-				return
-			}
+	return seq.Catch(s, func(err error) error {
+		if errors.Is(err, errNotFound) {
+			p.printf("   skipped: %v (deleted after it was listed)\n", err)
+			return nil
 		}
-	}
+		return err
+	})
 }
 
 func (d *demo) sequential(ctx context.Context) error {
