@@ -95,9 +95,35 @@
 //
 // # Concurrency
 //
-// [Buffer], [Merge], [MapConcurrent], [MapConcurrentUnordered] and [Batch]
-// run code on goroutines of their own; [Throttle] needs none and runs on the
-// consumer's goroutine. They follow the rules of structured concurrency:
+// These operators run code on goroutines of their own; the list says what
+// each range starts and what n counts:
+//
+//   - [Buffer]: one goroutine that ranges the upstream; n counts the
+//     elements produced and not yet taken by the consumer.
+//   - [Merge]: one goroutine per source; each runs at most 16 elements
+//     ahead of the consumer.
+//   - [Batch]: one goroutine that ranges the upstream; n counts the values
+//     of a full batch and the elements the upstream may run ahead.
+//   - [MapConcurrent]: one goroutine that ranges the upstream and, lazily,
+//     up to n that call f; n counts the elements taken and not yet handed
+//     over (calls in progress, results and errors), so a slow head holds
+//     its slot.
+//   - [MapConcurrentWindow]: the same goroutines; n counts the calls of f
+//     at once, window the elements taken and not yet handed over.
+//   - [MapConcurrentUnordered]: the same goroutines; n counts the calls of f
+//     at once, and at most max(n, 64) elements are held.
+//   - [MapConcurrentByKey]: the same goroutines, and the upstream's goroutine
+//     calls key; n counts the calls of f at once, never two for one key,
+//     and at most max(4n, 64) elements are held.
+//   - [FlatMapConcurrent]: one goroutine that ranges the upstream and, lazily,
+//     up to n that call f and range the streams it returns; n counts the
+//     inner streams ranged at once, and an inner stream behind the head
+//     waits once 16 of its elements do.
+//   - [FlatMapConcurrentUnordered]: the same goroutines, n counting the
+//     same; each runs at most 16 elements ahead of the consumer.
+//
+// [Throttle] needs no goroutine and runs on the consumer's. The concurrent
+// operators follow the rules of structured concurrency:
 //
 //   - Nothing starts until the stream is ranged. Each range starts fresh
 //     goroutines, and every one of them has exited before the range
@@ -117,39 +143,21 @@
 //     they have returned.
 //   - When the stream ends early (the loop body stops, ctx is done or a
 //     panic is raised), elements not yet handed over are dropped.
-//   - Memory is bounded. [Buffer] and [Batch] let their source run at most
-//     n elements ahead of the consumer; [MapConcurrent] holds at most n
-//     elements taken from the upstream and not yet handed over (a slow
-//     head holds its slot); [MapConcurrentUnordered] runs at most n calls of
-//     f at once; each source of [Merge] runs at most 16 elements ahead.
 //   - Error elements pass through like values, and a failure of f becomes
 //     the error element (zero, err) in its position; the stream goes on as
 //     long as the loop body does.
 //   - A panic on one of these goroutines never kills the process. It is
 //     raised again in the consumer's goroutine as a *[PanicError] holding
 //     the value and the stack of the goroutine that panicked, and a
-//     runtime.Goexit becomes a runtime.Goexit. [Buffer], [Batch] and
-//     [MapConcurrent] raise it at the position where it happened, after
-//     the elements before it; [Merge] and [MapConcurrentUnordered] as soon
+//     runtime.Goexit becomes a runtime.Goexit. The operators that keep the
+//     order of their input ([Buffer], [Batch], [MapConcurrent],
+//     [MapConcurrentWindow], [FlatMapConcurrent]) raise it at the position
+//     where it happened, after the elements before it; the others as soon
 //     as they notice. A panic at a position the loop body never reaches,
 //     because it stopped before, is dropped; but a panic raised by an
 //     upstream after it was told to stop (in its cleanup, say) is raised
 //     when the range statement ends. A panic of the loop body itself
 //     always wins.
-//
-// [MapConcurrentWindow] starts what [MapConcurrent] does: a goroutine that
-// ranges over the upstream and up to n that call f; n counts the calls at
-// once, window the elements taken and not yet handed over, and a panic is
-// raised at its position.
-// [MapConcurrentByKey] starts the same goroutines; n counts the calls at
-// once, never two for one key; it holds at most max(4n, 64) elements and
-// raises a panic as soon as it notices.
-//
-// [FlatMapConcurrent] starts a goroutine that ranges the upstream and up
-// to n that call f and range the streams it returns, n counting the inner
-// streams ranged at once; its output is [FlatMap]'s, order included.
-// [FlatMapConcurrentUnordered] starts the same, with n counting the same,
-// and hands the elements over in arrival order.
 //
 // Elements cross between goroutines in batches, under one mutex and an
 // atomic counter, with no allocation per element; the package's
