@@ -7,9 +7,11 @@ import (
 	"sync"
 )
 
-// A crew is what MapConcurrent and MapConcurrentUnordered share: a feeder
-// goroutine that ranges over the upstream, up to max worker goroutines that
-// call f, and the consumer, which hands results to the loop body.
+// A crew is what the concurrent maps and flat-maps share (MapConcurrent,
+// MapConcurrentWindow, MapConcurrentUnordered, MapConcurrentByKey and the
+// two FlatMapConcurrent): a feeder goroutine that ranges over the upstream,
+// up to max worker goroutines that call f, and the consumer, which hands
+// results to the loop body.
 //
 // Workers are started lazily and park on cond when there is nothing to
 // claim. They are woken the way the Go scheduler wakes threads: a new
@@ -110,6 +112,30 @@ func (c *crew) wakeConsumer() {
 	if c.cwait {
 		c.cwait = false
 		wakeOne(c.wake)
+	}
+}
+
+// await is what the consumer does, with mu held, when it finds nothing to
+// hand over yet: its first crewSpins calls in a row (counted in *spins)
+// only yield the processor, in case a worker is about to deliver; then it
+// sleeps until a worker wakes it or done is closed. It returns with mu
+// unlocked, false when done was closed. A consumer that waits for one
+// element in particular says which before it calls await.
+func (c *crew) await(spins *int, done <-chan struct{}) bool {
+	if *spins < crewSpins {
+		*spins++
+		c.mu.Unlock()
+		runtime.Gosched()
+		return true
+	}
+	*spins = 0
+	c.cwait = true
+	c.mu.Unlock()
+	select {
+	case <-c.wake:
+		return true
+	case <-done:
+		return false
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"math"
-	"runtime"
 )
 
 // FlatMapConcurrent returns a stream of the elements of f(ctx, v) for each
@@ -279,18 +278,8 @@ func (o *flatOrdered[T, U]) consume(yield func(U, error) bool) (*failure, bool) 
 				}
 				return nil, doneCheck(done)
 			}
-			if spins < crewSpins {
-				spins++
-				o.mu.Unlock()
-				runtime.Gosched()
-				continue
-			}
-			spins = 0
-			o.cwait, o.waitFor = true, o.head
-			o.mu.Unlock()
-			select {
-			case <-o.wake:
-			case <-done:
+			o.waitFor = o.head
+			if !o.await(&spins, done) {
 				return nil, true
 			}
 			continue

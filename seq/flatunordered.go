@@ -3,7 +3,6 @@ package seq
 import (
 	"context"
 	"iter"
-	"runtime"
 )
 
 // FlatMapConcurrentUnordered returns a stream of the elements of f(ctx, v)
@@ -61,8 +60,7 @@ type flatUnordered[T, U any] struct {
 	f func(context.Context, T) iter.Seq2[U, error]
 
 	// Guarded by mu.
-	in      []T // in[inHead:] wait for a worker
-	inHead  int
+	in      queue[T] // inputs that wait for a worker
 	out     []flatItem[U]
 	running int // inner streams being ranged
 	fail    *failure
@@ -80,7 +78,7 @@ func (u *flatUnordered[T, U]) put(v T, err error) bool {
 		u.wakeConsumer()
 		return true
 	}
-	u.in = append(u.in, v)
+	u.in.push(v)
 	u.wakeWorkers(1, 1)
 	return true
 }
@@ -192,35 +190,18 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 	}
 	spins := 0
 	for !u.halted {
-		if u.inHead < len(u.in) {
-			v := u.in[u.inHead]
-			var zero T
-			u.in[u.inHead] = zero
-			u.inHead++
-			u.compact()
+		if u.in.len() > 0 {
+			v := u.in.pop()
 			u.win.release(1)
 			u.running++
 			u.searching--
-			u.wakeWorkers(len(u.in)-u.inHead, 2)
+			u.wakeWorkers(u.in.len(), 2)
 			return v, true
 		}
 		u.park(&spins)
 	}
 	var zero T
 	return zero, false
-}
-
-// compact reuses the space of claimed values, so that a queue that never
-// empties does not grow.
-func (u *flatUnordered[T, U]) compact() {
-	switch {
-	case u.inHead == len(u.in):
-		u.in, u.inHead = u.in[:0], 0
-	case u.inHead >= 64 && 2*u.inHead >= len(u.in):
-		k := copy(u.in, u.in[u.inHead:])
-		clear(u.in[k:])
-		u.in, u.inHead = u.in[:k], 0
-	}
 }
 
 // consume hands the elements to yield as they come.
@@ -236,22 +217,11 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 			return f, false
 		}
 		if len(u.out) == 0 {
-			if u.fdone && u.running == 0 && u.inHead == len(u.in) {
+			if u.fdone && u.running == 0 && u.in.len() == 0 {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}
-			if spins < crewSpins {
-				spins++
-				u.mu.Unlock()
-				runtime.Gosched()
-				continue
-			}
-			spins = 0
-			u.cwait = true
-			u.mu.Unlock()
-			select {
-			case <-u.wake:
-			case <-done:
+			if !u.await(&spins, done) {
 				return nil, true
 			}
 			continue

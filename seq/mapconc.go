@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"math"
-	"runtime"
 )
 
 // MapConcurrent returns a stream of f applied to each value of s, with up
@@ -297,18 +296,8 @@ func (o *ordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 				}
 				return nil, doneCheck(done)
 			}
-			if spins < crewSpins {
-				spins++
-				o.mu.Unlock()
-				runtime.Gosched()
-				continue
-			}
-			spins = 0
-			o.cwait, o.waitFor = true, o.head
-			o.mu.Unlock()
-			select {
-			case <-o.wake:
-			case <-done:
+			o.waitFor = o.head
+			if !o.await(&spins, done) {
 				return nil, true
 			}
 			continue

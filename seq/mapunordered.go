@@ -3,7 +3,6 @@ package seq
 import (
 	"context"
 	"iter"
-	"runtime"
 )
 
 // MapConcurrentUnordered returns a stream of f applied to each value of s,
@@ -59,8 +58,7 @@ type unordered[T, U any] struct {
 	gate gate[T] // nil, or the gate that holds back inputs not yet allowed
 
 	// Guarded by mu.
-	in      []T // in[inHead:] wait for a worker
-	inHead  int
+	in      queue[T] // inputs that wait for a worker
 	out     []result[U]
 	running int // calls of f in progress
 	fail    *failure
@@ -88,7 +86,7 @@ func (u *unordered[T, U]) put(v T, err error) bool {
 			return true
 		}
 	}
-	u.in = append(u.in, v)
+	u.in.push(v)
 	u.wakeWorkers(1, 1)
 	return true
 }
@@ -156,40 +154,23 @@ func (u *unordered[T, U]) advance(prev T, r result[U], called bool) (T, bool) {
 		u.searching++
 		if u.gate != nil {
 			if next, ok := u.gate.done(prev); ok {
-				u.in = append(u.in, next)
+				u.in.push(next)
 			}
 		}
 	}
 	spins := 0
 	for !u.halted {
-		if u.inHead < len(u.in) {
-			v := u.in[u.inHead]
-			var zero T
-			u.in[u.inHead] = zero
-			u.inHead++
-			u.compact()
+		if u.in.len() > 0 {
+			v := u.in.pop()
 			u.running++
 			u.searching--
-			u.wakeWorkers(len(u.in)-u.inHead, 2)
+			u.wakeWorkers(u.in.len(), 2)
 			return v, true
 		}
 		u.park(&spins)
 	}
 	var zero T
 	return zero, false
-}
-
-// compact reuses the space of claimed inputs, so that a queue that never
-// empties does not grow.
-func (u *unordered[T, U]) compact() {
-	switch {
-	case u.inHead == len(u.in):
-		u.in, u.inHead = u.in[:0], 0
-	case u.inHead >= 64 && 2*u.inHead >= len(u.in):
-		k := copy(u.in, u.in[u.inHead:])
-		clear(u.in[k:])
-		u.in, u.inHead = u.in[:k], 0
-	}
 }
 
 // call runs f; it reports false, after recording the failure, if f
@@ -228,22 +209,11 @@ func (u *unordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 			return f, false
 		}
 		if len(u.out) == 0 {
-			if u.fdone && u.running == 0 && u.inHead == len(u.in) {
+			if u.fdone && u.running == 0 && u.in.len() == 0 {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}
-			if spins < crewSpins {
-				spins++
-				u.mu.Unlock()
-				runtime.Gosched()
-				continue
-			}
-			spins = 0
-			u.cwait = true
-			u.mu.Unlock()
-			select {
-			case <-u.wake:
-			case <-done:
+			if !u.await(&spins, done) {
 				return nil, true
 			}
 			continue

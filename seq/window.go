@@ -93,3 +93,32 @@ func wakeOne(c chan struct{}) {
 	default:
 	}
 }
+
+// A queue holds the inputs of an unordered crew that wait for a worker, in
+// the order they came. Its owner guards it.
+type queue[T any] struct {
+	vs   []T // vs[head:] wait
+	head int
+}
+
+func (q *queue[T]) len() int { return len(q.vs) - q.head }
+
+func (q *queue[T]) push(v T) { q.vs = append(q.vs, v) }
+
+// pop takes the first input; the queue must not be empty. It reuses the
+// space of taken inputs, so that a queue that never empties does not grow.
+func (q *queue[T]) pop() T {
+	v := q.vs[q.head]
+	var zero T
+	q.vs[q.head] = zero
+	q.head++
+	switch {
+	case q.head == len(q.vs):
+		q.vs, q.head = q.vs[:0], 0
+	case q.head >= 64 && 2*q.head >= len(q.vs):
+		k := copy(q.vs, q.vs[q.head:])
+		clear(q.vs[k:])
+		q.vs, q.head = q.vs[:k], 0
+	}
+	return v
+}
