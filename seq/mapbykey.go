@@ -104,9 +104,8 @@ type keyGate[T any, K comparable] struct {
 
 // keyQueue is the state of one key.
 type keyQueue[T any] struct {
-	busy bool // a value of the key is waiting in the input queue or in f
-	vs   []T  // vs[head:] wait for it, in the order of s
-	head int
+	busy bool     // a value of the key is waiting in the input queue or in f
+	wait queue[T] // values that wait for it, in the order of s
 }
 
 func newKeyGate[T any, K comparable](window int) *keyGate[T, K] {
@@ -135,29 +134,20 @@ func (g *keyGate[T, K]) admit(x keyed[T, K]) (keyed[T, K], bool) {
 		q.busy = true
 		return x, true
 	}
-	q.vs = append(q.vs, x.v)
+	q.wait.push(x.v)
 	return x, false
 }
 
 func (g *keyGate[T, K]) done(x keyed[T, K]) (keyed[T, K], bool) {
 	q := x.q
-	if q.head == len(q.vs) {
+	if q.wait.len() == 0 {
 		q.busy = false
-		q.vs, q.head = q.vs[:0], 0
-		if cap(q.vs) > 64 { // let a burst of one key go
-			q.vs = nil
+		if cap(q.wait.vs) > 64 { // let a burst of one key go
+			q.wait = queue[T]{}
 		}
 		return keyed[T, K]{}, false
 	}
-	x.v = q.vs[q.head]
-	var zero T
-	q.vs[q.head] = zero
-	q.head++
-	if q.head >= 64 && 2*q.head >= len(q.vs) { // a hot key's queue never empties
-		k := copy(q.vs, q.vs[q.head:])
-		clear(q.vs[k:])
-		q.vs, q.head = q.vs[:k], 0
-	}
+	x.v = q.wait.pop()
 	return x, true
 }
 
