@@ -3,7 +3,6 @@ package seq
 import (
 	"context"
 	"iter"
-	"runtime"
 	"sync"
 )
 
@@ -50,7 +49,6 @@ func (c *crew) init(ctx context.Context, n, window int, spawn func()) {
 	c.ctx = ctx
 	c.fctx, c.cancel = context.WithCancel(ctx)
 	c.win.init(window)
-	c.win.spins = crewSpins
 	c.stop = make(chan struct{})
 	c.spawn = spawn
 	c.cond.L = &c.mu
@@ -80,28 +78,14 @@ func (c *crew) wakeWorkers(unclaimed, want int) {
 	}
 }
 
-// crewSpins is how many times a goroutine of a crew that finds nothing to
-// do yields the processor before it sleeps. With cheap calls of f, the
-// feeder, the workers and the consumer each wait for one another in turn;
-// a sleep and a wake-up cost several times what a yield does, and a
-// yield lets the goroutine it waits for run if that one is queued on the
-// same processor.
-const crewSpins = 4
+// The goroutines of a crew that find nothing to do sleep at once rather
+// than yield the processor a few times first: on a machine whose cores are
+// shared, yielding turned out to cost several times what it saves (see
+// BenchmarkConcurrentMap).
 
 // park puts a searching worker to sleep until wakeWorkers or halt wakes it.
-// Its first crewSpins calls in a row (counted in *spins) only yield the
-// processor instead, with mu unlocked: the worker stays searching, so the
-// feeder needs no Signal for the next input. Call it with mu held and
-// look again afterwards.
-func (c *crew) park(spins *int) {
-	if *spins < crewSpins {
-		*spins++
-		c.mu.Unlock()
-		runtime.Gosched()
-		c.mu.Lock()
-		return
-	}
-	*spins = 0
+// Call it with mu held and look again afterwards.
+func (c *crew) park() {
 	c.searching--
 	c.idle++
 	c.cond.Wait()
@@ -116,19 +100,10 @@ func (c *crew) wakeConsumer() {
 }
 
 // await is what the consumer does, with mu held, when it finds nothing to
-// hand over yet: its first crewSpins calls in a row (counted in *spins)
-// only yield the processor, in case a worker is about to deliver; then it
-// sleeps until a worker wakes it or done is closed. It returns with mu
-// unlocked, false when done was closed. A consumer that waits for one
-// element in particular says which before it calls await.
-func (c *crew) await(spins *int, done <-chan struct{}) bool {
-	if *spins < crewSpins {
-		*spins++
-		c.mu.Unlock()
-		runtime.Gosched()
-		return true
-	}
-	*spins = 0
+// hand over yet: it sleeps until a worker wakes it or done is closed. It
+// returns with mu unlocked, false when done was closed. A consumer that
+// waits for one element in particular says which before it calls await.
+func (c *crew) await(done <-chan struct{}) bool {
 	c.cwait = true
 	c.mu.Unlock()
 	select {

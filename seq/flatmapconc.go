@@ -114,7 +114,6 @@ func (o *flatOrdered[T, U]) put(v T, err error) bool {
 	} else {
 		sl = new(flatSlot[T, U])
 		sl.win.init(flatAhead)
-		sl.win.spins = crewSpins
 	}
 	i := o.fed
 	o.ring[i&(len(o.ring)-1)] = sl
@@ -215,7 +214,6 @@ func (o *flatOrdered[T, U]) advance(prev int, psl *flatSlot[T, U]) (int, *flatSl
 			o.wakeConsumer()
 		}
 	}
-	spins := 0
 	for !o.halted {
 		if o.next < o.fed && o.next < o.cut {
 			i := o.next
@@ -228,7 +226,7 @@ func (o *flatOrdered[T, U]) advance(prev int, psl *flatSlot[T, U]) (int, *flatSl
 			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
 			return i, sl, true
 		}
-		o.park(&spins)
+		o.park()
 	}
 	return 0, nil, false
 }
@@ -262,7 +260,6 @@ func (o *flatOrdered[T, U]) fail(i int, sl *flatSlot[T, U], f *failure, told boo
 func (o *flatOrdered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 	done := o.ctx.Done()
 	var local []flatItem[U]
-	spins := 0
 	for {
 		o.mu.Lock()
 		var sl *flatSlot[T, U]
@@ -279,7 +276,7 @@ func (o *flatOrdered[T, U]) consume(yield func(U, error) bool) (*failure, bool) 
 				return nil, doneCheck(done)
 			}
 			o.waitFor = o.head
-			if !o.await(&spins, done) {
+			if !o.await(done) {
 				return nil, true
 			}
 			continue

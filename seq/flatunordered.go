@@ -122,7 +122,6 @@ func (u *flatUnordered[T, U]) work() {
 	defer u.wg.Done()
 	w := &flatUnorderedWorker[T, U]{u: u}
 	w.own.init(flatAhead)
-	w.own.spins = crewSpins
 	w.win = &w.own
 	w.init("seq.FlatMapConcurrentUnordered", u.f, u.fctx, u.stop, w.put)
 	ranged := false
@@ -188,7 +187,6 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 		u.searching++
 		u.wakeConsumer()
 	}
-	spins := 0
 	for !u.halted {
 		if u.in.len() > 0 {
 			v := u.in.pop()
@@ -198,7 +196,7 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 			u.wakeWorkers(u.in.len(), 2)
 			return v, true
 		}
-		u.park(&spins)
+		u.park()
 	}
 	var zero T
 	return zero, false
@@ -208,7 +206,6 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 	done := u.ctx.Done()
 	var local []flatItem[U]
-	spins := 0
 	for {
 		u.mu.Lock()
 		if u.fail != nil {
@@ -221,7 +218,7 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}
-			if !u.await(&spins, done) {
+			if !u.await(done) {
 				return nil, true
 			}
 			continue

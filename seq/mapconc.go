@@ -229,7 +229,6 @@ func (o *ordered[T, U]) advance(prev int, psl *mapSlot[T, U]) (int, *mapSlot[T, 
 			o.wakeConsumer()
 		}
 	}
-	spins := 0
 	for !o.halted {
 		if o.next < o.fed && o.next < o.cut {
 			i := o.next
@@ -242,7 +241,7 @@ func (o *ordered[T, U]) advance(prev int, psl *mapSlot[T, U]) (int, *mapSlot[T, 
 			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
 			return i, sl, true
 		}
-		o.park(&spins)
+		o.park()
 	}
 	return 0, nil, false
 }
@@ -278,7 +277,6 @@ func (o *ordered[T, U]) fail(i int, sl *mapSlot[T, U], f *failure) {
 func (o *ordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 	done := o.ctx.Done()
 	var local []*mapSlot[T, U]
-	spins := 0
 	for {
 		o.mu.Lock()
 		o.free = append(o.free, local...) // handed over and cleared
@@ -297,7 +295,7 @@ func (o *ordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 				return nil, doneCheck(done)
 			}
 			o.waitFor = o.head
-			if !o.await(&spins, done) {
+			if !o.await(done) {
 				return nil, true
 			}
 			continue

@@ -158,7 +158,6 @@ func (u *unordered[T, U]) advance(prev T, r result[U], called bool) (T, bool) {
 			}
 		}
 	}
-	spins := 0
 	for !u.halted {
 		if u.in.len() > 0 {
 			v := u.in.pop()
@@ -167,7 +166,7 @@ func (u *unordered[T, U]) advance(prev T, r result[U], called bool) (T, bool) {
 			u.wakeWorkers(u.in.len(), 2)
 			return v, true
 		}
-		u.park(&spins)
+		u.park()
 	}
 	var zero T
 	return zero, false
@@ -200,7 +199,6 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 func (u *unordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 	done := u.ctx.Done()
 	var local []result[U]
-	spins := 0
 	for {
 		u.mu.Lock()
 		if u.fail != nil {
@@ -213,7 +211,7 @@ func (u *unordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}
-			if !u.await(&spins, done) {
+			if !u.await(done) {
 				return nil, true
 			}
 			continue

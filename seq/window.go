@@ -1,7 +1,6 @@
 package seq
 
 import (
-	"runtime"
 	"sync/atomic"
 )
 
@@ -12,12 +11,10 @@ import (
 // as it takes elements. Only one goroutine may call add.
 //
 // Both sides touch one atomic counter per element; the producer sleeps on a
-// channel only when the window is full (after yielding the processor spins
-// times, if set, in case room comes first), and the consumer sends on it
-// only when the producer sleeps.
+// channel only when the window is full, and the consumer sends on it only
+// when the producer sleeps.
 type window struct {
 	n       int64
-	spins   int // times add yields the processor before it sleeps
 	count   atomic.Int64
 	waiting atomic.Bool
 	wake    chan struct{}
@@ -33,14 +30,6 @@ func (w *window) init(n int) {
 func (w *window) add(stop <-chan struct{}) bool {
 	if w.count.Add(1) < w.n {
 		return true
-	}
-	// A consumer that is busy on another processor, or waiting to run on
-	// this one, usually makes room sooner than a sleep and a wake-up take.
-	for range w.spins {
-		runtime.Gosched()
-		if w.count.Load() < w.n {
-			return true
-		}
 	}
 	for {
 		w.waiting.Store(true)
