@@ -20,8 +20,8 @@ import (
 //
 // Inputs and results cross between goroutines under one mutex, results in
 // batches, with no allocation per element. With a trivial f on two cores
-// that costs about 40 ns per element with n = 4 or n = 64, against 420 ns
-// and 460 ns for an errgroup-style pipeline over unbuffered channels.
+// that costs about 85 ns per element with n = 4 or n = 64, against 460 ns
+// and 760 ns for an errgroup-style pipeline over unbuffered channels.
 //
 // MapConcurrentUnordered panics if ctx, s or f is nil or n is less than 1.
 func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {

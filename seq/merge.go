@@ -23,7 +23,7 @@ const mergeAhead = 16
 //
 // A hand-off costs the source one mutex and one atomic operation and the
 // consumer one atomic operation per element and one mutex per batch: about
-// 45 ns per element with four sources on two cores, against 75 ns for
+// 80 ns per element with four sources on two cores, against 95 ns for
 // goroutines sending on one buffered channel, with no allocation per
 // element.
 //
