@@ -58,11 +58,6 @@ func ForEachConcurrent[T any](ctx context.Context, s iter.Seq2[T, error], n int,
 // calls: a power of two.
 const forEachRing = 256
 
-// forEachSpins is how many times a goroutine of ForEachConcurrent that
-// finds nothing to do yields the processor before it sleeps: with cheap
-// calls of f, the other side usually comes first.
-const forEachSpins = 16
-
 // forEach is the state of one ForEachConcurrent. Values go from the caller,
 // which ranges s, to the workers through a ring of cells, each stamped
 // with the position it may be filled at (seq == pos) or taken at
@@ -84,7 +79,6 @@ type forEach[T any] struct {
 	stopped  atomic.Bool // a failure: no more calls, s stops
 	closed   atomic.Bool // s ended: no more values
 	sleepers atomic.Int32
-	spinning atomic.Bool   // a worker yields the processor waiting for values
 	pwant    atomic.Uint64 // the caller sleeps on pcond until this position is released (0: awake)
 
 	mu     sync.Mutex
@@ -190,13 +184,9 @@ func (r *forEach[T]) push(v T) bool {
 // each cell right after a worker empties it (both would then pass the
 // same cache lines back and forth for every value).
 func (r *forEach[T]) await(want uint64) bool {
-	for spins := 0; !r.released(want); spins++ {
+	for !r.released(want) {
 		if r.stopped.Load() {
 			return false
-		}
-		if spins < forEachSpins {
-			runtime.Gosched()
-			continue
 		}
 		// Sleep, counted in pwant before looking again so that the
 		// worker that gives the cell back either is seen here or wakes
@@ -222,17 +212,13 @@ func (r *forEach[T]) released(pos uint64) bool {
 // ring is full.
 const forEachGap = forEachRing / 4
 
-// hire makes sure a worker comes for the value just pushed: unless it is
-// the only value waiting and a worker spins for it, it wakes a sleeping
-// worker or, if none sleeps, starts one, up to max. Every value is thus
-// claimed as soon as a worker is free, so a call of f that waits for
-// another call never deadlocks when n allows both.
+// hire makes sure a worker comes for the value just pushed: it wakes a
+// sleeping worker or, if none sleeps, starts one, up to max. Every value
+// is thus claimed as soon as a worker is free, so a call of f that waits
+// for another call never deadlocks when n allows both.
 func (r *forEach[T]) hire() {
 	if r.started == r.max && r.sleepers.Load() == 0 {
 		return // nobody to wake or start: the common case under load
-	}
-	if r.spinning.Load() && r.tail-r.head.Load() <= 1 {
-		return
 	}
 	if r.sleepers.Load() > 0 {
 		r.mu.Lock()
@@ -254,7 +240,6 @@ func (r *forEach[T]) hire() {
 // false when s has ended and every value is claimed, or a failure came.
 func (r *forEach[T]) claim() (T, bool) {
 	mask := uint64(len(r.ring) - 1)
-	spins := 0
 	for !r.stopped.Load() {
 		pos := r.head.Load()
 		c := &r.ring[pos&mask]
@@ -273,16 +258,6 @@ func (r *forEach[T]) claim() (T, bool) {
 		if r.closed.Load() && r.empty() {
 			break
 		}
-		if spins < forEachSpins && r.spinning.CompareAndSwap(false, true) {
-			// One worker at a time looks again after yielding; the others
-			// sleep at once, so that spinning workers do not take the
-			// processor from the caller.
-			spins++
-			runtime.Gosched()
-			r.spinning.Store(false)
-			continue
-		}
-		spins = 0
 		// Count the worker asleep before looking again, so that a value
 		// pushed meanwhile is either seen here or makes the caller wake
 		// it; whoever wakes it counts it out.
