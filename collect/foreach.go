@@ -26,7 +26,10 @@ import (
 // done are taken for ctx's: the cause is returned. A panic in f or in s
 // wins over an error that came first.
 //
-// A value reaches a worker through a ring of 256 cells, for a few atomic
+// Calls start in the order of the values, each as soon as fewer than n
+// are running, as with errgroup: a call that waits for a later one does
+// not deadlock when n allows both, however many such calls there are. A
+// value reaches a worker through a ring of 256 cells, for a few atomic
 // operations on each side and no allocation.
 //
 // ForEachConcurrent panics if ctx, s or f is nil or n is less than 1.
@@ -71,15 +74,23 @@ type forEach[T any] struct {
 	f      func(context.Context, T) error
 	max    int
 	ring   []forEachCell[T]
-	head   atomic.Uint64 // next position to claim
-	tail   uint64        // next position to fill; the caller's only
 	wg     sync.WaitGroup
 
-	started  int         // workers; the caller's only
+	// The fields that one side writes for every value are kept apart, so
+	// that neither side's writes move the other's cache lines.
+	_       linePad
+	head    atomic.Uint64 // next position to claim
+	_       linePad
+	tail    uint64 // next position to fill; the caller's only
+	started int    // workers; the caller's only
+	_       linePad
+
+	// Read for every value, written rarely.
 	stopped  atomic.Bool // a failure: no more calls, s stops
 	closed   atomic.Bool // s ended: no more values
 	sleepers atomic.Int32
 	pwant    atomic.Uint64 // the caller sleeps on pcond until this position is released (0: awake)
+	_        linePad
 
 	mu     sync.Mutex
 	wcond  sync.Cond // sleeping workers
@@ -88,6 +99,9 @@ type forEach[T any] struct {
 	pe     *seq.PanicError
 	goexit bool
 }
+
+// linePad keeps the fields around it on cache lines of their own.
+type linePad [64]byte
 
 type forEachCell[T any] struct {
 	seq atomic.Uint64
@@ -285,6 +299,10 @@ func (r *forEach[T]) take(c *forEachCell[T], pos uint64) T {
 		r.mu.Lock()
 		r.pcond.Signal()
 		r.mu.Unlock()
+		// Let the caller run at once, on this processor: otherwise, with
+		// the workers busy on every processor, it waits for one of them
+		// to block, and the ring runs dry meanwhile.
+		runtime.Gosched()
 	}
 	return v
 }

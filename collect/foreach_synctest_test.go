@@ -18,12 +18,14 @@ import (
 func TestForEachConcurrentBlockedCall(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		errF := errors.New("f failed")
-		release := make(chan struct{})
+		blocked, release := make(chan struct{}), make(chan struct{})
 		f := func(_ context.Context, v int) error {
 			if v == 0 {
+				close(blocked)
 				<-release
 				return nil
 			}
+			<-blocked // fail only once the call of f(0) is blocked
 			return errF
 		}
 		var err error

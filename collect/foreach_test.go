@@ -209,10 +209,13 @@ func TestForEachConcurrentFirstError(t *testing.T) {
 func TestForEachConcurrentWaitsForCalls(t *testing.T) {
 	errF := errors.New("f failed")
 	var slowDone atomic.Bool
+	started := make(chan struct{})
 	f := func(ctx context.Context, v int) error {
 		if v == 1 {
+			<-started // fail once the call of f(0) runs
 			return errF
 		}
+		close(started)
 		<-ctx.Done()
 		for range 100 { // not listening any more: the caller must wait
 			runtime.Gosched()
@@ -291,19 +294,27 @@ func TestForEachConcurrentPanic(t *testing.T) {
 			}
 			return nil
 		}, pe},
-		{"after the first error", func(ctx context.Context, v int) error {
-			switch v {
-			case 0:
-				<-ctx.Done()
-				fecPanics("late boom")
-			case 1:
-				return errF
-			}
-			return nil
-		}, "late boom"},
+		{"after the first error", nil, "late boom"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.f == nil {
+				// f(0) waits for the error of f(1), which waits for f(0)
+				// to have started.
+				started := make(chan struct{})
+				tt.f = func(ctx context.Context, v int) error {
+					switch v {
+					case 0:
+						close(started)
+						<-ctx.Done()
+						fecPanics("late boom")
+					case 1:
+						<-started
+						return errF
+					}
+					return nil
+				}
+			}
 			p, _, _ := fecRun(context.Background(), fecCount(100), 4, tt.f)
 			got, ok := p.(*seq.PanicError)
 			switch {
