@@ -3,6 +3,8 @@ package seq
 import (
 	"context"
 	"iter"
+	"sync"
+	"sync/atomic"
 )
 
 // FlatMapConcurrentUnordered returns a stream of the elements of f(ctx, v)
@@ -51,18 +53,23 @@ func FlatMapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, er
 }
 
 // flatUnordered is the engine of FlatMapConcurrentUnordered: values of s
-// wait in a queue for a worker; the elements of the inner streams and the
-// error elements of s wait in out for the consumer, which takes them all
-// at once. Each worker has a window for the elements it put; the error
+// wait in a queue for a worker. Each worker puts the elements of its inner
+// streams in a buffer of its own, under a lock of its own, and lists the
+// buffer in ready when it was empty, so that the workers meet on the
+// crew's lock once per batch rather than once per element; the consumer
+// takes the listed buffers all at once, and the error elements of s from
+// out. Each worker has a window for the elements it put; the error
 // elements of s count in the feeder's window, as do the queued values.
 type flatUnordered[T, U any] struct {
 	crew
-	f func(context.Context, T) iter.Seq2[U, error]
+	f       func(context.Context, T) iter.Seq2[U, error]
+	failing atomic.Bool // a failure was recorded: puts are refused
 
 	// Guarded by mu.
 	in      queue[T] // inputs that wait for a worker
 	out     []flatItem[U]
-	running int // inner streams being ranged
+	ready   []*flatUnorderedWorker[T, U] // workers with elements in buf
+	running int                          // inner streams being ranged
 	fail    *failure
 }
 
@@ -105,17 +112,22 @@ func (u *flatUnordered[T, U]) failed(f *failure) {
 	if u.fail == nil {
 		u.fail = f
 	}
+	u.failing.Store(true)
 	u.halted = true
 	u.cond.Broadcast()
 	u.wakeConsumer()
 }
 
 // flatUnorderedWorker is one worker of FlatMapConcurrentUnordered, with
-// the window of the elements it put.
+// the window of the elements it put and the buffer they wait in.
 type flatUnorderedWorker[T, U any] struct {
 	inner[T, U]
 	u   *flatUnordered[T, U]
 	own window
+
+	mu     sync.Mutex
+	buf    []flatItem[U] // guarded by mu
+	listed bool          // buf is in the crew's ready; guarded by mu
 }
 
 func (u *flatUnordered[T, U]) work() {
@@ -167,14 +179,31 @@ func (w *flatUnorderedWorker[T, U]) call(v T) bool {
 
 func (w *flatUnorderedWorker[T, U]) put(v U, err error) bool {
 	u := w.u
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.halted {
+	if u.failing.Load() || doneCheck(u.stop) {
 		return false
 	}
-	u.out = append(u.out, flatItem[U]{v: v, err: err, win: &w.own})
-	u.wakeConsumer()
+	w.mu.Lock()
+	w.buf = append(w.buf, flatItem[U]{v: v, err: err})
+	list := !w.listed
+	w.listed = true
+	w.mu.Unlock()
+	if list {
+		u.mu.Lock()
+		u.ready = append(u.ready, w)
+		u.wakeConsumer()
+		u.mu.Unlock()
+	}
 	return true
+}
+
+// take swaps the elements waiting in w's buffer for local, emptied, and
+// returns them.
+func (w *flatUnorderedWorker[T, U]) take(local []flatItem[U]) []flatItem[U] {
+	w.mu.Lock()
+	local, w.buf = w.buf, local[:0]
+	w.listed = false
+	w.mu.Unlock()
+	return local
 }
 
 // advance records the end of the previous inner stream, if there was one,
@@ -205,7 +234,8 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 // consume hands the elements to yield as they come.
 func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 	done := u.ctx.Done()
-	var local []flatItem[U]
+	var errs, local []flatItem[U]
+	var ready []*flatUnorderedWorker[T, U]
 	for {
 		u.mu.Lock()
 		if u.fail != nil {
@@ -213,7 +243,7 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 			u.mu.Unlock()
 			return f, false
 		}
-		if len(u.out) == 0 {
+		if len(u.out) == 0 && len(u.ready) == 0 {
 			if u.fdone && u.running == 0 && u.in.len() == 0 {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
@@ -223,17 +253,32 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 			}
 			continue
 		}
-		local, u.out = u.out, local[:0]
+		errs, u.out = u.out, errs[:0]
+		ready, u.ready = u.ready, ready[:0]
 		u.mu.Unlock()
-		for i := range local {
+		for i := range errs {
 			if doneCheck(done) {
 				return nil, true
 			}
-			local[i].win.release(1)
-			if !yield(local[i].v, local[i].err) {
+			errs[i].win.release(1)
+			if !yield(errs[i].v, errs[i].err) {
 				return nil, false
 			}
 		}
-		clear(local)
+		clear(errs)
+		for _, w := range ready {
+			local = w.take(local)
+			for i := range local {
+				if doneCheck(done) {
+					return nil, true
+				}
+				w.own.release(1)
+				if !yield(local[i].v, local[i].err) {
+					return nil, false
+				}
+			}
+			clear(local)
+		}
+		clear(ready)
 	}
 }
