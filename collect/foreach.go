@@ -299,10 +299,12 @@ func (r *forEach[T]) take(c *forEachCell[T], pos uint64) T {
 		r.mu.Lock()
 		r.pcond.Signal()
 		r.mu.Unlock()
-		// Let the caller run at once, on this processor: otherwise, with
-		// the workers busy on every processor, it waits for one of them
-		// to block, and the ring runs dry meanwhile.
-		runtime.Gosched()
+		// When the workers can keep every processor busy, let the caller
+		// run at once, on this one: otherwise it waits for one of them to
+		// block, and the ring runs dry meanwhile.
+		if r.max >= runtime.GOMAXPROCS(0) {
+			runtime.Gosched()
+		}
 	}
 	return v
 }
