@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"sync"
+	"sync/atomic"
 )
 
 // A crew is what the concurrent maps and flat-maps share (MapConcurrent,
@@ -150,6 +151,73 @@ func (c *crew) drive(consume func() (*failure, bool), yieldCause func()) {
 		fail = c.late
 	}
 	fail.raise()
+}
+
+// An unorderedCrew is what the unordered engines share
+// (MapConcurrentUnordered, MapConcurrentByKey, FlatMapConcurrentUnordered):
+// inputs wait in a queue for a worker, and the first failure stops the
+// feeder and the workers at once and is raised by the consumer as soon as
+// it looks.
+type unorderedCrew[T any] struct {
+	crew
+	failing atomic.Bool // a failure was recorded
+
+	// Guarded by mu.
+	in      queue[T] // inputs that wait for a worker
+	running int      // inputs claimed whose call has not returned
+	fail    *failure
+}
+
+// end records how the feeder ended.
+func (u *unorderedCrew[T]) end(f *failure, told bool) {
+	u.mu.Lock()
+	u.fdone = true
+	switch {
+	case f == nil:
+	case told:
+		if u.late == nil {
+			u.late = f
+		}
+	default:
+		u.failed(f)
+	}
+	u.wakeConsumer()
+	u.mu.Unlock()
+}
+
+// failed records the first failure and stops the feeder and the workers;
+// the consumer raises it as soon as it looks. Call it with mu held.
+func (u *unorderedCrew[T]) failed(f *failure) {
+	if u.fail == nil {
+		u.fail = f
+	}
+	u.failing.Store(true)
+	u.halted = true
+	u.cond.Broadcast()
+	u.wakeConsumer()
+}
+
+// claim claims the next input for a searching worker, parking while there
+// is none; it reports false once the crew is halted. Call it with mu held.
+func (u *unorderedCrew[T]) claim() (T, bool) {
+	for !u.halted {
+		if u.in.len() > 0 {
+			v := u.in.pop()
+			u.running++
+			u.searching--
+			u.wakeWorkers(u.in.len(), 2)
+			return v, true
+		}
+		u.park()
+	}
+	var zero T
+	return zero, false
+}
+
+// finished reports whether the feeder has returned and every input has
+// been called. Call it with mu held.
+func (u *unorderedCrew[T]) finished() bool {
+	return u.fdone && u.running == 0 && u.in.len() == 0
 }
 
 // feed runs the upstream s on the calling goroutine, which wg counts:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"sync"
-	"sync/atomic"
 )
 
 // FlatMapConcurrentUnordered returns a stream of the elements of f(ctx, v)
@@ -61,16 +60,12 @@ func FlatMapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, er
 // out. Each worker has a window for the elements it put; the error
 // elements of s count in the feeder's window, as do the queued values.
 type flatUnordered[T, U any] struct {
-	crew
-	f       func(context.Context, T) iter.Seq2[U, error]
-	failing atomic.Bool // a failure was recorded: puts are refused
+	unorderedCrew[T]
+	f func(context.Context, T) iter.Seq2[U, error]
 
 	// Guarded by mu.
-	in      queue[T] // inputs that wait for a worker
-	out     []flatItem[U]
-	ready   []*flatUnorderedWorker[T, U] // workers with elements in buf
-	running int                          // inner streams being ranged
-	fail    *failure
+	out   []flatItem[U]
+	ready []*flatUnorderedWorker[T, U] // workers with elements in buf
 }
 
 func (u *flatUnordered[T, U]) put(v T, err error) bool {
@@ -88,34 +83,6 @@ func (u *flatUnordered[T, U]) put(v T, err error) bool {
 	u.in.push(v)
 	u.wakeWorkers(1, 1)
 	return true
-}
-
-func (u *flatUnordered[T, U]) end(f *failure, told bool) {
-	u.mu.Lock()
-	u.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if u.late == nil {
-			u.late = f
-		}
-	default:
-		u.failed(f)
-	}
-	u.wakeConsumer()
-	u.mu.Unlock()
-}
-
-// failed records the first failure and stops the feeder and the workers;
-// the consumer raises it as soon as it looks. Call it with mu held.
-func (u *flatUnordered[T, U]) failed(f *failure) {
-	if u.fail == nil {
-		u.fail = f
-	}
-	u.failing.Store(true)
-	u.halted = true
-	u.cond.Broadcast()
-	u.wakeConsumer()
 }
 
 // flatUnorderedWorker is one worker of FlatMapConcurrentUnordered, with
@@ -216,19 +183,11 @@ func (u *flatUnordered[T, U]) advance(ranged bool) (T, bool) {
 		u.searching++
 		u.wakeConsumer()
 	}
-	for !u.halted {
-		if u.in.len() > 0 {
-			v := u.in.pop()
-			u.win.release(1)
-			u.running++
-			u.searching--
-			u.wakeWorkers(u.in.len(), 2)
-			return v, true
-		}
-		u.park()
+	v, ok := u.claim()
+	if ok {
+		u.win.release(1) // it leaves the feeder's window
 	}
-	var zero T
-	return zero, false
+	return v, ok
 }
 
 // consume hands the elements to yield as they come.
@@ -244,7 +203,7 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 			return f, false
 		}
 		if len(u.out) == 0 && len(u.ready) == 0 {
-			if u.fdone && u.running == 0 && u.in.len() == 0 {
+			if u.finished() {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}

@@ -53,15 +53,11 @@ func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error]
 // error elements of s) in out for the consumer, which takes them all at
 // once.
 type unordered[T, U any] struct {
-	crew
+	unorderedCrew[T]
 	f    func(context.Context, T) (U, error)
 	gate gate[T] // nil, or the gate that holds back inputs not yet allowed
 
-	// Guarded by mu.
-	in      queue[T] // inputs that wait for a worker
-	out     []result[U]
-	running int // calls of f in progress
-	fail    *failure
+	out []result[U] // guarded by mu
 }
 
 type result[U any] struct {
@@ -102,33 +98,6 @@ type gate[T any] interface {
 	done(v T) (T, bool)
 }
 
-func (u *unordered[T, U]) end(f *failure, told bool) {
-	u.mu.Lock()
-	u.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if u.late == nil {
-			u.late = f
-		}
-	default:
-		u.failed(f)
-	}
-	u.wakeConsumer()
-	u.mu.Unlock()
-}
-
-// failed records the first failure and stops the feeder and the workers;
-// the consumer raises it as soon as it looks. Call it with mu held.
-func (u *unordered[T, U]) failed(f *failure) {
-	if u.fail == nil {
-		u.fail = f
-	}
-	u.halted = true
-	u.cond.Broadcast()
-	u.wakeConsumer()
-}
-
 func (u *unordered[T, U]) work() {
 	defer u.wg.Done()
 	var v T
@@ -158,18 +127,7 @@ func (u *unordered[T, U]) advance(prev T, r result[U], called bool) (T, bool) {
 			}
 		}
 	}
-	for !u.halted {
-		if u.in.len() > 0 {
-			v := u.in.pop()
-			u.running++
-			u.searching--
-			u.wakeWorkers(u.in.len(), 2)
-			return v, true
-		}
-		u.park()
-	}
-	var zero T
-	return zero, false
+	return u.claim()
 }
 
 // call runs f; it reports false, after recording the failure, if f
@@ -207,7 +165,7 @@ func (u *unordered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {
 			return f, false
 		}
 		if len(u.out) == 0 {
-			if u.fdone && u.running == 0 && u.in.len() == 0 {
+			if u.finished() {
 				u.mu.Unlock()
 				return nil, doneCheck(done)
 			}
