@@ -3,6 +3,7 @@ package seq
 import (
 	"context"
 	"iter"
+	"math"
 	"sync"
 	"sync/atomic"
 )
@@ -218,6 +219,153 @@ func (u *unorderedCrew[T]) claim() (T, bool) {
 // been called. Call it with mu held.
 func (u *unorderedCrew[T]) finished() bool {
 	return u.fdone && u.running == 0 && u.in.len() == 0
+}
+
+// An orderedCrew is what the ordered engines share (MapConcurrent,
+// MapConcurrentWindow and FlatMapConcurrent): element i of s lives in a
+// slot found at ring[i&(len(ring)-1)] from the time the feeder takes it
+// until the consumer has passed it; a worker that claims it owns its input
+// and its results until it marks it done. Slots are recycled through free,
+// which newSlots fills when it is empty.
+type orderedCrew[T any, S orderedSlot[T]] struct {
+	crew
+	newSlots func() // adds slots to free; called with mu held
+
+	// Guarded by mu.
+	ring    []S // a power of two long
+	free    []S
+	head    int // first element the consumer has not passed
+	fed     int // elements taken from s
+	next    int // first value not claimed by a worker, or fed
+	cut     int // elements from cut on are not wanted: a failure is there
+	waitFor int // the element the consumer sleeps on, when cwait is set
+	endFail *failure
+}
+
+// slotBase is what every slot of an ordered crew holds.
+type slotBase[T any] struct {
+	in   T
+	err  error    // the slot is this error element of s, or f's error
+	fail *failure // the call panicked or exited
+	done bool     // the call has returned: nothing more comes in the slot
+}
+
+func (b *slotBase[T]) base() *slotBase[T] { return b }
+
+// An orderedSlot is a pointer to a slot type, which embeds slotBase.
+type orderedSlot[T any] interface {
+	base() *slotBase[T]
+}
+
+// initOrdered prepares the crew as init does, with a ring of size slots.
+func (o *orderedCrew[T, S]) initOrdered(ctx context.Context, n, window, size int, spawn, newSlots func()) {
+	o.init(ctx, n, window, spawn)
+	o.newSlots = newSlots
+	o.ring = make([]S, size)
+	o.cut = math.MaxInt
+}
+
+func (o *orderedCrew[T, S]) slot(i int) S {
+	return o.ring[i&(len(o.ring)-1)]
+}
+
+// put takes element fed of s.
+func (o *orderedCrew[T, S]) put(v T, err error) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.halted || o.fed >= o.cut {
+		return false
+	}
+	if o.fed-o.head == len(o.ring) {
+		ring := make([]S, 2*len(o.ring))
+		for i := o.head; i < o.fed; i++ {
+			ring[i&(len(ring)-1)] = o.slot(i)
+		}
+		o.ring = ring
+	}
+	if len(o.free) == 0 {
+		o.newSlots()
+	}
+	k := len(o.free)
+	sl := o.free[k-1]
+	o.free = o.free[:k-1]
+	i := o.fed
+	o.ring[i&(len(o.ring)-1)] = sl
+	o.fed++
+	b := sl.base()
+	if err != nil {
+		b.err, b.done = err, true
+		if o.next == i {
+			o.next = o.fed
+		}
+		if o.waitFor == i {
+			o.wakeConsumer()
+		}
+		return true
+	}
+	b.in = v
+	o.wakeWorkers(1, 1)
+	return true
+}
+
+// end records how the feeder ended: a failure of s cuts the stream where
+// s stopped.
+func (o *orderedCrew[T, S]) end(f *failure, told bool) {
+	o.mu.Lock()
+	o.fdone = true
+	switch {
+	case f == nil:
+	case told:
+		if o.late == nil {
+			o.late = f
+		}
+	default:
+		o.endFail = f
+		o.cut = min(o.cut, o.fed)
+	}
+	o.wakeConsumer()
+	o.mu.Unlock()
+}
+
+// advance marks the slot psl of element prev done, if prev is not
+// negative, and claims the next value, parking while there is none.
+func (o *orderedCrew[T, S]) advance(prev int, psl S) (int, S, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if prev >= 0 {
+		psl.base().done = true
+		o.searching++
+		if o.waitFor == prev {
+			o.wakeConsumer()
+		}
+	}
+	for !o.halted {
+		if o.next < o.fed && o.next < o.cut {
+			i := o.next
+			sl := o.slot(i)
+			o.next++
+			for o.next < o.fed && o.slot(o.next).base().done { // error elements of s
+				o.next++
+			}
+			o.searching--
+			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
+			return i, sl, true
+		}
+		o.park()
+	}
+	var zero S
+	return 0, zero, false
+}
+
+// exited records that the worker of element i, whose slot is sl, exits by
+// runtime.Goexit: it is gone, so its slot is marked done here. Call it
+// with mu held.
+func (o *orderedCrew[T, S]) exited(i int, sl S) {
+	sl.base().done = true
+	o.workers--
+	if o.waitFor == i {
+		o.wakeConsumer()
+	}
 }
 
 // feed runs the upstream s on the calling goroutine, which wg counts:

@@ -3,7 +3,6 @@ package seq
 import (
 	"context"
 	"iter"
-	"math"
 )
 
 // FlatMapConcurrent returns a stream of the elements of f(ctx, v) for each
@@ -42,8 +41,8 @@ func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n i
 			yield(zero, context.Cause(ctx))
 			return
 		}
-		o := &flatOrdered[T, U]{f: f, cut: math.MaxInt, ring: make([]*flatSlot[T, U], 8)}
-		o.init(ctx, n, max(n, flatQueue), o.work)
+		o := &flatOrdered[T, U]{f: f}
+		o.initOrdered(ctx, n, max(n, flatQueue), 8, o.work, o.addSlot)
 		o.wg.Add(1)
 		go feed("seq.FlatMapConcurrent", &o.wg, &o.win, o.stop, s, o.put, o.end)
 		o.drive(
@@ -53,33 +52,26 @@ func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n i
 	}
 }
 
-// flatOrdered is the engine of FlatMapConcurrent. Element i of s lives in
-// a slot found at ring[i&(len(ring)-1)] from the time the feeder takes it
-// until the consumer has handed over all of it. A worker that claims a
-// slot ranges its inner stream, appending to buf; the slot's window holds
-// the stream once flatAhead elements wait. Slots are recycled through free.
+// flatOrdered is the engine of FlatMapConcurrent, on an orderedCrew whose
+// slots hold the elements of one inner stream: a worker that claims a slot
+// ranges its inner stream, appending to buf, and the slot's window holds
+// the stream once flatAhead elements wait.
 type flatOrdered[T, U any] struct {
-	crew
+	orderedCrew[T, *flatSlot[T, U]]
 	f func(context.Context, T) iter.Seq2[U, error]
-
-	// Guarded by mu.
-	ring    []*flatSlot[T, U] // a power of two long
-	free    []*flatSlot[T, U]
-	head    int // first element of s not yet handed over
-	fed     int // elements taken from s
-	next    int // first value not claimed by a worker, or fed
-	cut     int // elements from cut on are not wanted: a failure is there
-	waitFor int // the element the consumer sleeps on, when cwait is set
-	endFail *failure
 }
 
 type flatSlot[T, U any] struct {
-	in   T
-	buf  []flatItem[U] // put by the worker, not yet taken by the consumer
-	win  window
-	err  error // the slot is this error element of s
-	fail *failure
-	done bool // nothing more comes into buf
+	slotBase[T]
+	buf []flatItem[U] // put by the worker, not yet taken by the consumer
+	win window
+}
+
+// addSlot adds a slot to free.
+func (o *flatOrdered[T, U]) addSlot() {
+	sl := new(flatSlot[T, U])
+	sl.win.init(flatAhead)
+	o.free = append(o.free, sl)
 }
 
 // A flatItem is an element of an inner stream; win is the window to
@@ -88,66 +80,6 @@ type flatItem[U any] struct {
 	v   U
 	err error
 	win *window
-}
-
-func (o *flatOrdered[T, U]) slot(i int) *flatSlot[T, U] {
-	return o.ring[i&(len(o.ring)-1)]
-}
-
-// put takes element fed of s.
-func (o *flatOrdered[T, U]) put(v T, err error) bool {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.halted || o.fed >= o.cut {
-		return false
-	}
-	if o.fed-o.head == len(o.ring) {
-		ring := make([]*flatSlot[T, U], 2*len(o.ring))
-		for i := o.head; i < o.fed; i++ {
-			ring[i&(len(ring)-1)] = o.slot(i)
-		}
-		o.ring = ring
-	}
-	var sl *flatSlot[T, U]
-	if k := len(o.free); k > 0 {
-		sl, o.free = o.free[k-1], o.free[:k-1]
-	} else {
-		sl = new(flatSlot[T, U])
-		sl.win.init(flatAhead)
-	}
-	i := o.fed
-	o.ring[i&(len(o.ring)-1)] = sl
-	o.fed++
-	if err != nil {
-		sl.err, sl.done = err, true
-		if o.next == i {
-			o.next = o.fed
-		}
-		if o.waitFor == i {
-			o.wakeConsumer()
-		}
-		return true
-	}
-	sl.in = v
-	o.wakeWorkers(1, 1)
-	return true
-}
-
-func (o *flatOrdered[T, U]) end(f *failure, told bool) {
-	o.mu.Lock()
-	o.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if o.late == nil {
-			o.late = f
-		}
-	default:
-		o.endFail = f
-		o.cut = min(o.cut, o.fed)
-	}
-	o.wakeConsumer()
-	o.mu.Unlock()
 }
 
 // flatWorker is what one worker of FlatMapConcurrent knows of the inner
@@ -202,35 +134,6 @@ func (w *flatWorker[T, U]) put(u U, err error) bool {
 	return true
 }
 
-// advance marks the slot of element prev done, if there is one, and claims
-// the next value, parking while there is none.
-func (o *flatOrdered[T, U]) advance(prev int, psl *flatSlot[T, U]) (int, *flatSlot[T, U], bool) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if psl != nil {
-		psl.done = true
-		o.searching++
-		if o.waitFor == prev {
-			o.wakeConsumer()
-		}
-	}
-	for !o.halted {
-		if o.next < o.fed && o.next < o.cut {
-			i := o.next
-			sl := o.slot(i)
-			o.next++
-			for o.next < o.fed && o.slot(o.next).done { // error elements of s
-				o.next++
-			}
-			o.searching--
-			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
-			return i, sl, true
-		}
-		o.park()
-	}
-	return 0, nil, false
-}
-
 // fail records that the worker ranging element i panicked or exited. A
 // failure after the stream was told to stop surfaces when the range ends;
 // any other fails the stream at its position. An exiting worker is gone,
@@ -246,11 +149,7 @@ func (o *flatOrdered[T, U]) fail(i int, sl *flatSlot[T, U], f *failure, told boo
 		o.cut = min(o.cut, i)
 	}
 	if f.goexit {
-		sl.done = true
-		o.workers--
-		if o.waitFor == i {
-			o.wakeConsumer()
-		}
+		o.exited(i, sl)
 	}
 	o.mu.Unlock()
 }

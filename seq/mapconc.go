@@ -3,7 +3,6 @@ package seq
 import (
 	"context"
 	"iter"
-	"math"
 )
 
 // MapConcurrent returns a stream of f applied to each value of s, with up
@@ -79,12 +78,8 @@ func mapOrdered[T, U any](name string, ctx context.Context, s iter.Seq2[T, error
 			yield(zero, context.Cause(ctx))
 			return
 		}
-		o := &ordered[T, U]{
-			f:    f,
-			cut:  math.MaxInt,
-			ring: make([]*mapSlot[T, U], ringSize(window)),
-		}
-		o.init(ctx, n, window, o.work)
+		o := &ordered[T, U]{f: f}
+		o.initOrdered(ctx, n, window, ringSize(window), o.work, o.addSlots)
 		o.wg.Add(1)
 		go feed(name, &o.wg, &o.win, o.stop, s, o.put, o.end)
 		o.drive(
@@ -105,103 +100,25 @@ func ringSize(n int) int {
 	return size
 }
 
-// ordered is the engine of MapConcurrentWindow. Element i of s lives in a
-// slot found at ring[i&(len(ring)-1)] from the time the feeder takes it
-// until the consumer collects it; a worker that claims it owns its in and
-// out until it marks it done. Slots are recycled through free.
+// ordered is the engine of MapConcurrentWindow, on an orderedCrew whose
+// slots hold one result each.
 type ordered[T, U any] struct {
-	crew
+	orderedCrew[T, *mapSlot[T, U]]
 	f func(context.Context, T) (U, error)
-
-	// Guarded by mu.
-	ring    []*mapSlot[T, U] // a power of two long
-	free    []*mapSlot[T, U]
-	head    int // first element the consumer has not collected
-	fed     int // elements taken from s
-	next    int // first value not claimed by a worker, or fed
-	cut     int // elements from cut on are not wanted: a failure is there
-	waitFor int // the element the consumer sleeps on, when cwait is set
-	endFail *failure
 }
 
 type mapSlot[T, U any] struct {
-	in   T
-	out  U
-	err  error
-	fail *failure
-	done bool
+	slotBase[T]
+	out U
 }
 
-func (o *ordered[T, U]) slot(i int) *mapSlot[T, U] {
-	return o.ring[i&(len(o.ring)-1)]
-}
-
-// put takes element fed of s.
-func (o *ordered[T, U]) put(v T, err error) bool {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.halted || o.fed >= o.cut {
-		return false
-	}
-	if o.fed-o.head == len(o.ring) {
-		o.grow()
-	}
-	if len(o.free) == 0 {
-		o.newSlots()
-	}
-	k := len(o.free)
-	sl := o.free[k-1]
-	o.free = o.free[:k-1]
-	i := o.fed
-	o.ring[i&(len(o.ring)-1)] = sl
-	o.fed++
-	if err != nil {
-		sl.err, sl.done = err, true
-		if o.next == i {
-			o.next = o.fed
-		}
-		if o.waitFor == i {
-			o.wakeConsumer()
-		}
-		return true
-	}
-	sl.in = v
-	o.wakeWorkers(1, 1)
-	return true
-}
-
-// newSlots adds slots to free, as many at once as the ring holds (up to
+// addSlots adds slots to free, as many at once as the ring holds (up to
 // 64), so that a wide window costs few allocations.
-func (o *ordered[T, U]) newSlots() {
+func (o *ordered[T, U]) addSlots() {
 	block := make([]mapSlot[T, U], min(len(o.ring), 64))
 	for i := range block {
 		o.free = append(o.free, &block[i])
 	}
-}
-
-func (o *ordered[T, U]) grow() {
-	ring := make([]*mapSlot[T, U], 2*len(o.ring))
-	for i := o.head; i < o.fed; i++ {
-		ring[i&(len(ring)-1)] = o.slot(i)
-	}
-	o.ring = ring
-}
-
-func (o *ordered[T, U]) end(f *failure, told bool) {
-	o.mu.Lock()
-	o.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if o.late == nil {
-			o.late = f
-		}
-	default:
-		o.endFail = f
-		o.cut = min(o.cut, o.fed)
-	}
-	o.wakeConsumer()
-	o.mu.Unlock()
 }
 
 func (o *ordered[T, U]) work() {
@@ -215,35 +132,6 @@ func (o *ordered[T, U]) work() {
 		}
 		o.call(i, sl)
 	}
-}
-
-// advance marks the slot of element prev done, if there is one, and claims
-// the next value, parking while there is none.
-func (o *ordered[T, U]) advance(prev int, psl *mapSlot[T, U]) (int, *mapSlot[T, U], bool) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if psl != nil {
-		psl.done = true
-		o.searching++
-		if o.waitFor == prev {
-			o.wakeConsumer()
-		}
-	}
-	for !o.halted {
-		if o.next < o.fed && o.next < o.cut {
-			i := o.next
-			sl := o.slot(i)
-			o.next++
-			for o.next < o.fed && o.slot(o.next).done { // error elements of s
-				o.next++
-			}
-			o.searching--
-			o.wakeWorkers(min(o.fed, o.cut)-o.next, 2)
-			return i, sl, true
-		}
-		o.park()
-	}
-	return 0, nil, false
 }
 
 func (o *ordered[T, U]) call(i int, sl *mapSlot[T, U]) {
@@ -264,11 +152,7 @@ func (o *ordered[T, U]) fail(i int, sl *mapSlot[T, U], f *failure) {
 	sl.fail = f
 	o.cut = min(o.cut, i)
 	if f.goexit {
-		sl.done = true
-		o.workers--
-		if o.waitFor == i {
-			o.wakeConsumer()
-		}
+		o.exited(i, sl)
 	}
 	o.mu.Unlock()
 }
