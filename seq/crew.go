@@ -368,6 +368,30 @@ func (o *orderedCrew[T, S]) exited(i int, sl S) {
 	}
 }
 
+// checkCrew checks the arguments that every operator on a crew takes, in
+// the name of the function the user called.
+func checkCrew[T any](name string, ctx context.Context, s iter.Seq2[T, error], nilFunc bool, n int) {
+	checkCtx(name, ctx)
+	checkStream(name, s)
+	checkFunc(name, nilFunc)
+	if n < 1 {
+		panic(name + ": n must be at least 1")
+	}
+}
+
+// rangeCrew is one range of an operator on crew c, once c is initialised:
+// it runs the feeder, which gives the elements of s to put and says how s
+// ended to end, on a goroutine of its own, and consume, which hands
+// elements to yield, on the caller's.
+func rangeCrew[T, U any](name string, c *crew, s iter.Seq2[T, error], put func(T, error) bool, end func(*failure, bool), consume func(func(U, error) bool) (*failure, bool), yield func(U, error) bool) {
+	c.wg.Add(1)
+	go feed(name, &c.wg, &c.win, c.stop, s, put, end)
+	c.drive(
+		func() (*failure, bool) { return consume(yield) },
+		func() { var zero U; yield(zero, context.Cause(c.ctx)) },
+	)
+}
+
 // feed runs the upstream s on the calling goroutine, which wg counts:
 // put takes each element (false: stop), win bounds how far s runs ahead
 // until stop is closed, and end records how s ended, with told reporting

@@ -29,12 +29,7 @@ import (
 // FlatMapConcurrent panics if ctx, s or f is nil or n is less than 1.
 func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) iter.Seq2[U, error]) iter.Seq2[U, error] {
 	const name = "seq.FlatMapConcurrent"
-	checkCtx(name, ctx)
-	checkStream(name, s)
-	checkFunc(name, f == nil)
-	if n < 1 {
-		panic(name + ": n must be at least 1")
-	}
+	checkCrew(name, ctx, s, f == nil, n)
 	return func(yield func(U, error) bool) {
 		var zero U
 		if ctx.Err() != nil {
@@ -43,12 +38,7 @@ func FlatMapConcurrent[T, U any](ctx context.Context, s iter.Seq2[T, error], n i
 		}
 		o := &flatOrdered[T, U]{f: f}
 		o.initOrdered(ctx, n, max(n, flatQueue), 8, o.work, o.addSlot)
-		o.wg.Add(1)
-		go feed("seq.FlatMapConcurrent", &o.wg, &o.win, o.stop, s, o.put, o.end)
-		o.drive(
-			func() (*failure, bool) { return o.consume(yield) },
-			func() { yield(zero, context.Cause(ctx)) },
-		)
+		rangeCrew(name, &o.crew, s, o.put, o.end, o.consume, yield)
 	}
 }
 

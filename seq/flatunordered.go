@@ -28,12 +28,7 @@ import (
 // than 1.
 func FlatMapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) iter.Seq2[U, error]) iter.Seq2[U, error] {
 	const name = "seq.FlatMapConcurrentUnordered"
-	checkCtx(name, ctx)
-	checkStream(name, s)
-	checkFunc(name, f == nil)
-	if n < 1 {
-		panic(name + ": n must be at least 1")
-	}
+	checkCrew(name, ctx, s, f == nil, n)
 	return func(yield func(U, error) bool) {
 		var zero U
 		if ctx.Err() != nil {
@@ -42,12 +37,7 @@ func FlatMapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, er
 		}
 		u := &flatUnordered[T, U]{f: f}
 		u.init(ctx, n, max(n, flatQueue), u.work)
-		u.wg.Add(1)
-		go feed("seq.FlatMapConcurrentUnordered", &u.wg, &u.win, u.stop, s, u.put, u.end)
-		u.drive(
-			func() (*failure, bool) { return u.consume(yield) },
-			func() { yield(zero, context.Cause(ctx)) },
-		)
+		rangeCrew(name, &u.crew, s, u.put, u.end, u.consume, yield)
 	}
 }
 

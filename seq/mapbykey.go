@@ -36,12 +36,7 @@ import (
 // MapConcurrentByKey panics if ctx, s, key or f is nil or n is less than 1.
 func MapConcurrentByKey[T, U any, K comparable](ctx context.Context, s iter.Seq2[T, error], n int, key func(T) K, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
 	const name = "seq.MapConcurrentByKey"
-	checkCtx(name, ctx)
-	checkStream(name, s)
-	checkFunc(name, key == nil || f == nil)
-	if n < 1 {
-		panic(name + ": n must be at least 1")
-	}
+	checkCrew(name, ctx, s, key == nil || f == nil, n)
 	call := func(ctx context.Context, x keyed[T, K]) (U, error) { return f(ctx, x.v) }
 	return func(yield func(U, error) bool) {
 		var zero U
@@ -61,12 +56,7 @@ func MapConcurrentByKey[T, U any, K comparable](ctx context.Context, s iter.Seq2
 			}
 			return u.put(x, err)
 		}
-		u.wg.Add(1)
-		go feed(name, &u.wg, &u.win, u.stop, s, put, u.end)
-		u.drive(
-			func() (*failure, bool) { return u.consume(yield) },
-			func() { yield(zero, context.Cause(ctx)) },
-		)
+		rangeCrew(name, &u.crew, s, put, u.end, u.consume, yield)
 	}
 }
 

@@ -63,12 +63,7 @@ func MapConcurrentWindow[T, U any](ctx context.Context, s iter.Seq2[T, error], n
 // mapOrdered builds the stream of MapConcurrentWindow, checking the
 // arguments in the name of the function the user called.
 func mapOrdered[T, U any](name string, ctx context.Context, s iter.Seq2[T, error], n, window int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
-	checkCtx(name, ctx)
-	checkStream(name, s)
-	checkFunc(name, f == nil)
-	if n < 1 {
-		panic(name + ": n must be at least 1")
-	}
+	checkCrew(name, ctx, s, f == nil, n)
 	if window < n {
 		panic(name + ": window must be at least n")
 	}
@@ -80,12 +75,7 @@ func mapOrdered[T, U any](name string, ctx context.Context, s iter.Seq2[T, error
 		}
 		o := &ordered[T, U]{f: f}
 		o.initOrdered(ctx, n, window, ringSize(window), o.work, o.addSlots)
-		o.wg.Add(1)
-		go feed(name, &o.wg, &o.win, o.stop, s, o.put, o.end)
-		o.drive(
-			func() (*failure, bool) { return o.consume(yield) },
-			func() { yield(zero, context.Cause(ctx)) },
-		)
+		rangeCrew(name, &o.crew, s, o.put, o.end, o.consume, yield)
 	}
 }
 

@@ -25,12 +25,8 @@ import (
 //
 // MapConcurrentUnordered panics if ctx, s or f is nil or n is less than 1.
 func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) (U, error)) iter.Seq2[U, error] {
-	checkCtx("seq.MapConcurrentUnordered", ctx)
-	checkStream("seq.MapConcurrentUnordered", s)
-	checkFunc("seq.MapConcurrentUnordered", f == nil)
-	if n < 1 {
-		panic("seq.MapConcurrentUnordered: n must be at least 1")
-	}
+	const name = "seq.MapConcurrentUnordered"
+	checkCrew(name, ctx, s, f == nil, n)
 	return func(yield func(U, error) bool) {
 		var zero U
 		if ctx.Err() != nil {
@@ -39,12 +35,7 @@ func MapConcurrentUnordered[T, U any](ctx context.Context, s iter.Seq2[T, error]
 		}
 		u := &unordered[T, U]{f: f}
 		u.init(ctx, n, max(n, 64), u.work)
-		u.wg.Add(1)
-		go feed("seq.MapConcurrentUnordered", &u.wg, &u.win, u.stop, s, u.put, u.end)
-		u.drive(
-			func() (*failure, bool) { return u.consume(yield) },
-			func() { yield(zero, context.Cause(ctx)) },
-		)
+		rangeCrew(name, &u.crew, s, u.put, u.end, u.consume, yield)
 	}
 }
 
