@@ -27,10 +27,10 @@ import (
 // wins over an error that came first.
 //
 // Calls start in the order of the values, each as soon as fewer than n
-// are running, as with errgroup: a call that waits for a later one does
-// not deadlock when n allows both, however many such calls there are. A
-// value reaches a worker through a ring of 256 cells, for a few atomic
-// operations on each side and no allocation.
+// are running, as with errgroup, so a call may wait for the call of one
+// of the next n-1 values without deadlock. A value reaches a worker
+// through a ring of 256 cells, for a few atomic operations on each side
+// and no allocation.
 //
 // ForEachConcurrent panics if ctx, s or f is nil or n is less than 1.
 func ForEachConcurrent[T any](ctx context.Context, s iter.Seq2[T, error], n int, f func(context.Context, T) error) error {
