@@ -154,6 +154,21 @@ func (c *crew) drive(consume func() (*failure, bool), yieldCause func()) {
 	fail.raise()
 }
 
+// ended records that the feeder has returned, with the failure f of s, if
+// any. A failure after s was told to stop is kept for the end of the
+// range; ended reports whether f is one that fails the stream now. Call it
+// with mu held.
+func (c *crew) ended(f *failure, told bool) bool {
+	c.fdone = true
+	if f != nil && told {
+		if c.late == nil {
+			c.late = f
+		}
+		return false
+	}
+	return f != nil
+}
+
 // An unorderedCrew is what the unordered engines share
 // (MapConcurrentUnordered, MapConcurrentByKey, FlatMapConcurrentUnordered):
 // inputs wait in a queue for a worker, and the first failure stops the
@@ -172,14 +187,7 @@ type unorderedCrew[T any] struct {
 // end records how the feeder ended.
 func (u *unorderedCrew[T]) end(f *failure, told bool) {
 	u.mu.Lock()
-	u.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if u.late == nil {
-			u.late = f
-		}
-	default:
+	if u.ended(f, told) {
 		u.failed(f)
 	}
 	u.wakeConsumer()
@@ -312,14 +320,7 @@ func (o *orderedCrew[T, S]) put(v T, err error) bool {
 // s stopped.
 func (o *orderedCrew[T, S]) end(f *failure, told bool) {
 	o.mu.Lock()
-	o.fdone = true
-	switch {
-	case f == nil:
-	case told:
-		if o.late == nil {
-			o.late = f
-		}
-	default:
+	if o.ended(f, told) {
 		o.endFail = f
 		o.cut = min(o.cut, o.fed)
 	}
