@@ -161,12 +161,19 @@ func (c *crew) drive(consume func() (*failure, bool), yieldCause func()) {
 func (c *crew) ended(f *failure, told bool) bool {
 	c.fdone = true
 	if f != nil && told {
-		if c.late == nil {
-			c.late = f
-		}
+		c.keepLate(f)
 		return false
 	}
 	return f != nil
+}
+
+// keepLate keeps f, a failure that came after its stream was told to stop,
+// to be raised when the range ends, unless one came first. Call it with mu
+// held.
+func (c *crew) keepLate(f *failure) {
+	if c.late == nil {
+		c.late = f
+	}
 }
 
 // An unorderedCrew is what the unordered engines share
@@ -204,6 +211,26 @@ func (u *unorderedCrew[T]) failed(f *failure) {
 	u.halted = true
 	u.cond.Broadcast()
 	u.wakeConsumer()
+}
+
+// callFailed records that a call panicked or exited, with told reporting
+// whether the call had been told to stop (its failure then waits for the
+// end of the range). Call it from the worker's deferred function.
+func (u *unorderedCrew[T]) callFailed(f *failure, told bool) {
+	u.mu.Lock()
+	u.running--
+	if f.goexit { // this worker is exiting
+		u.workers--
+	} else {
+		u.searching++ // as the worker's next claim would have
+	}
+	if told {
+		u.keepLate(f)
+		u.wakeConsumer()
+	} else {
+		u.failed(f)
+	}
+	u.mu.Unlock()
 }
 
 // claim claims the next input for a searching worker, parking while there
@@ -356,6 +383,23 @@ func (o *orderedCrew[T, S]) advance(prev int, psl S) (int, S, bool) {
 	}
 	var zero S
 	return 0, zero, false
+}
+
+// fail records that the call for element i, whose slot is sl, panicked or
+// exited. A failure after the call was told to stop waits for the end of
+// the range; any other fails the stream at its position.
+func (o *orderedCrew[T, S]) fail(i int, sl S, f *failure, told bool) {
+	o.mu.Lock()
+	if told {
+		o.keepLate(f)
+	} else {
+		sl.base().fail = f
+		o.cut = min(o.cut, i)
+	}
+	if f.goexit {
+		o.exited(i, sl)
+	}
+	o.mu.Unlock()
 }
 
 // exited records that the worker of element i, whose slot is sl, exits by

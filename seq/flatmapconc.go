@@ -124,26 +124,6 @@ func (w *flatWorker[T, U]) put(u U, err error) bool {
 	return true
 }
 
-// fail records that the worker ranging element i panicked or exited. A
-// failure after the stream was told to stop surfaces when the range ends;
-// any other fails the stream at its position. An exiting worker is gone,
-// so its slot is marked done here.
-func (o *flatOrdered[T, U]) fail(i int, sl *flatSlot[T, U], f *failure, told bool) {
-	o.mu.Lock()
-	if told {
-		if o.late == nil {
-			o.late = f
-		}
-	} else {
-		sl.fail = f
-		o.cut = min(o.cut, i)
-	}
-	if f.goexit {
-		o.exited(i, sl)
-	}
-	o.mu.Unlock()
-}
-
 // consume hands the elements to yield in order: those of the head slot as
 // they come, then the head's failure or error element, if any.
 func (o *flatOrdered[T, U]) consume(yield func(U, error) bool) (*failure, bool) {

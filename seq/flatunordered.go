@@ -109,24 +109,7 @@ func (w *flatUnorderedWorker[T, U]) call(v T) bool {
 	ok := false
 	defer func() {
 		if !ok {
-			f := capture(recover())
-			u := w.u
-			u.mu.Lock()
-			u.running--
-			if f.goexit { // this worker is exiting
-				u.workers--
-			} else {
-				u.searching++ // as advance would have
-			}
-			if w.told {
-				if u.late == nil {
-					u.late = f
-				}
-				u.wakeConsumer()
-			} else {
-				u.failed(f)
-			}
-			u.mu.Unlock()
+			w.u.callFailed(capture(recover()), w.told)
 		}
 	}()
 	w.run(v)

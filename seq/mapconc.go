@@ -128,23 +128,11 @@ func (o *ordered[T, U]) call(i int, sl *mapSlot[T, U]) {
 	ok := false
 	defer func() {
 		if !ok {
-			o.fail(i, sl, capture(recover()))
+			o.fail(i, sl, capture(recover()), false)
 		}
 	}()
 	sl.out, sl.err = apply(o.f, o.fctx, sl.in)
 	ok = true
-}
-
-// fail records that the call for element i panicked or exited. An exiting
-// worker is gone, so its slot is marked done here.
-func (o *ordered[T, U]) fail(i int, sl *mapSlot[T, U], f *failure) {
-	o.mu.Lock()
-	sl.fail = f
-	o.cut = min(o.cut, i)
-	if f.goexit {
-		o.exited(i, sl)
-	}
-	o.mu.Unlock()
 }
 
 // consume hands the results to yield in order.

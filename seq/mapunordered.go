@@ -127,16 +127,7 @@ func (u *unordered[T, U]) call(v T) (r result[U], called bool) {
 	ok := false
 	defer func() {
 		if !ok {
-			f := capture(recover())
-			u.mu.Lock()
-			u.running--
-			if f.goexit { // this worker is exiting
-				u.workers--
-			} else {
-				u.searching++ // as advance would have
-			}
-			u.failed(f)
-			u.mu.Unlock()
+			u.callFailed(capture(recover()), false)
 		}
 	}()
 	r.v, r.err = apply(u.f, u.fctx, v)
