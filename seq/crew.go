@@ -183,7 +183,7 @@ func (c *crew) keepLate(f *failure) {
 // it looks.
 type unorderedCrew[T any] struct {
 	crew
-	failing atomic.Bool // a failure was recorded
+	failing atomic.Bool // a failure was recorded; for workers that look without mu
 
 	// Guarded by mu.
 	in      queue[T] // inputs that wait for a worker

@@ -64,12 +64,10 @@ func (o *flatOrdered[T, U]) addSlot() {
 	o.free = append(o.free, sl)
 }
 
-// A flatItem is an element of an inner stream; win is the window to
-// release when it is handed over (FlatMapConcurrentUnordered only).
+// A flatItem is an element of an inner stream, or an error element of s.
 type flatItem[U any] struct {
 	v   U
 	err error
-	win *window
 }
 
 // flatWorker is what one worker of FlatMapConcurrent knows of the inner

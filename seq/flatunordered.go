@@ -66,7 +66,7 @@ func (u *flatUnordered[T, U]) put(v T, err error) bool {
 	}
 	if err != nil {
 		var zero U
-		u.out = append(u.out, flatItem[U]{v: zero, err: err, win: &u.win})
+		u.out = append(u.out, flatItem[U]{v: zero, err: err})
 		u.wakeConsumer()
 		return true
 	}
@@ -192,7 +192,7 @@ func (u *flatUnordered[T, U]) consume(yield func(U, error) bool) (*failure, bool
 			if doneCheck(done) {
 				return nil, true
 			}
-			errs[i].win.release(1)
+			u.win.release(1) // error elements of s count in the feeder's window
 			if !yield(errs[i].v, errs[i].err) {
 				return nil, false
 			}
